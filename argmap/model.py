@@ -1,0 +1,344 @@
+"""The immutable, typed model of a set of argument maps.
+
+Everything downstream of the loader (validation, the TUI, export, analysis)
+reads these classes and nothing else.  They are frozen: a consumer that
+wants a different view builds a new object instead of mutating a shared one.
+
+Identifiers
+    A node is named by its :class:`Ref` ``map:node``; inside one map the
+    bare ``node`` id is enough.  Map, node, speaker and topic ids are short
+    kebab-case strings chosen by the curator.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+__all__ = [
+    "Pos", "Kind", "Genre", "Stance", "Label", "RelKind", "Ref", "Quote",
+    "Speaker", "Part", "Source", "Relation", "Node", "ArgMap", "Topic",
+    "Argument", "Project", "EMPTY_MAPPING",
+]
+
+EMPTY_MAPPING: Mapping = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """A position in a file: 1-based line and column, as editors show them."""
+
+    path: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+class Kind(enum.StrEnum):
+    """The role a node plays in its article's argument."""
+
+    CLAIM = "claim"            # a conclusion the speaker argues for
+    PREMISE = "premise"        # a reason or piece of evidence given for another node
+    REBUTTAL = "rebuttal"      # a reply that attacks another node or inference
+    CONCESSION = "concession"  # a point granted to the other side while arguing on
+
+
+class Genre(enum.StrEnum):
+    NEWS_REPORT = "news-report"
+    OPINION_COLUMN = "opinion-column"
+    READER_COMMENT = "reader-comment"
+    # Site furniture inside a seed (captions, share links, "Leave a Reply"):
+    # not part of any argument, so coverage leaves it out.
+    PAGE_FURNITURE = "page-furniture"
+
+    @property
+    def is_opinion(self) -> bool:
+        return self in (Genre.OPINION_COLUMN, Genre.READER_COMMENT)
+
+
+class Stance(enum.StrEnum):
+    """A node's position on a cross-article topic."""
+
+    FOR = "for"
+    AGAINST = "against"
+    MIXED = "mixed"
+    NEUTRAL = "neutral"
+
+
+class Label(enum.StrEnum):
+    """Acceptability labels of argumentation semantics."""
+
+    IN = "in"
+    OUT = "out"
+    UNDEC = "undec"
+
+
+class RelKind(enum.StrEnum):
+    SUPPORTS = "supports"
+    ATTACKS = "attacks"
+    UNDERCUTS = "undercuts"
+    SAME_AS = "same_as"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Ref:
+    """A fully qualified node reference ``map:node``."""
+
+    map_id: str
+    node_id: str
+
+    def __str__(self) -> str:
+        return f"{self.map_id}:{self.node_id}"
+
+    @classmethod
+    def parse(cls, text: str, default_map: str) -> Ref:
+        """Parse ``node`` (in *default_map*) or ``map:node``."""
+        map_id, sep, node_id = text.partition(":")
+        return cls(map_id, node_id) if sep else cls(default_map, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A verbatim passage of the seed text.
+
+    ``span`` is the ``(start, end)`` character offset of the passage in the
+    seed as decoded text, or ``None`` when the quote was not found.
+    """
+
+    text: str
+    pos: Pos
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Somebody who holds positions.  The same id in two maps is one person.
+
+    ``via`` names the speaker through whom this speaker's words reach the
+    article (Heath's column reaches us through a reader who pasted it).
+    """
+
+    id: str
+    name: str
+    pos: Pos
+    role: str = ""
+    via: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A stretch of a seed with its own genre and author.
+
+    A part starts at the first occurrence of its ``starts`` text and runs to
+    the start of the next part (or the end of the seed).
+    """
+
+    id: str
+    genre: Genre
+    pos: Pos
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    date: str = ""
+    speaker: str | None = None
+    starts: str = ""
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The article a map analyses."""
+
+    seed: str
+    pos: Pos
+    genre: Genre
+    original: str = ""
+    outlet: str = ""
+    author: str = ""
+    date: str = ""
+    url: str = ""
+    parts: tuple[Part, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """One declared relation, from the node that makes it.
+
+    * ``supports``: ``source`` supports ``target``; ``group`` lists every
+      premise of a linked argument (the source included).  A group of one is
+      an ordinary, convergent support.
+    * ``attacks``: ``source`` rebuts or undermines ``target``.
+    * ``undercuts``: ``source`` attacks the inference from ``premise`` to
+      ``target`` (the argument, not its conclusion).
+    * ``same_as``: ``source`` states the same proposition as ``target``.
+    """
+
+    kind: RelKind
+    source: Ref
+    target: Ref
+    pos: Pos
+    group: tuple[Ref, ...] = ()
+    premise: Ref | None = None
+
+    @property
+    def is_linked(self) -> bool:
+        return len(self.group) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    id: str
+    map_id: str
+    kind: Kind
+    text: str
+    by: str
+    pos: Pos
+    quotes: tuple[Quote, ...] = ()
+    tags: tuple[str, ...] = ()
+    stances: Mapping[str, Stance] = EMPTY_MAPPING
+    relations: tuple[Relation, ...] = ()
+    expect: Label | None = None
+    note: str = ""
+
+    @property
+    def ref(self) -> Ref:
+        return Ref(self.map_id, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class ArgMap:
+    """One article's map."""
+
+    id: str
+    title: str
+    path: str
+    pos: Pos
+    source: Source
+    speakers: Mapping[str, Speaker]
+    nodes: Mapping[str, Node]
+    seed_text: str | None = None
+
+    def part_of(self, node: Node) -> Part | None:
+        """The part of the seed a node's first located quote falls in."""
+        for quote in node.quotes:
+            if quote.span is not None:
+                start = quote.span[0]
+                for part in self.source.parts:
+                    if part.span is not None and part.span[0] <= start < part.span[1]:
+                        return part
+                return None
+        return None
+
+    def genre_of(self, node: Node) -> Genre:
+        part = self.part_of(node)
+        return part.genre if part else self.source.genre
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A cross-article question on which nodes take stances."""
+
+    id: str
+    question: str
+    pos: Pos
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """An inference: premises (one, or several linked) to a conclusion."""
+
+    premises: tuple[Ref, ...]
+    conclusion: Ref
+
+    @property
+    def id(self) -> str:
+        return "+".join(map(str, self.premises)) + "->" + str(self.conclusion)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Every map and topic loaded together, with indexes over relations."""
+
+    maps: Mapping[str, ArgMap]
+    topics: Mapping[str, Topic] = EMPTY_MAPPING
+    topics_path: str | None = None
+    _outgoing: dict[Ref, list[Relation]] = field(default_factory=dict, repr=False, compare=False)
+    _incoming: dict[Ref, list[Relation]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for relation in self.relations():
+            self._outgoing.setdefault(relation.source, []).append(relation)
+            self._incoming.setdefault(relation.target, []).append(relation)
+
+    def nodes(self) -> Iterator[Node]:
+        for argmap in self.maps.values():
+            yield from argmap.nodes.values()
+
+    def relations(self) -> Iterator[Relation]:
+        for node in self.nodes():
+            yield from node.relations
+
+    def node(self, ref: Ref) -> Node | None:
+        argmap = self.maps.get(ref.map_id)
+        return argmap.nodes.get(ref.node_id) if argmap else None
+
+    def map_of(self, ref: Ref) -> ArgMap | None:
+        return self.maps.get(ref.map_id)
+
+    def outgoing(self, ref: Ref) -> list[Relation]:
+        """Relations declared by the node *ref*."""
+        return self._outgoing.get(ref, [])
+
+    def incoming(self, ref: Ref) -> list[Relation]:
+        """Relations that target the node *ref*."""
+        return self._incoming.get(ref, [])
+
+    def speaker(self, ref: Ref) -> Speaker | None:
+        node = self.node(ref)
+        argmap = self.maps.get(ref.map_id)
+        return argmap.speakers.get(node.by) if node and argmap else None
+
+    def attribution(self, map_id: str, speaker_id: str) -> list[Speaker]:
+        """The chain from a speaker to the article: ``[niemietz, heath, reader]``."""
+        argmap = self.maps.get(map_id)
+        chain: list[Speaker] = []
+        seen: set[str] = set()
+        current: str | None = speaker_id
+        while argmap and current and current not in seen:
+            seen.add(current)
+            speaker = argmap.speakers.get(current)
+            if speaker is None:
+                break
+            chain.append(speaker)
+            current = speaker.via
+        return chain
+
+    def arguments(self) -> list[Argument]:
+        """Every distinct inference declared by ``supports`` relations."""
+        found: dict[tuple[frozenset[Ref], Ref], Argument] = {}
+        for relation in self.relations():
+            if relation.kind is RelKind.SUPPORTS:
+                group = relation.group or (relation.source,)
+                key = (frozenset(group), relation.target)
+                if key not in found:
+                    found[key] = Argument(tuple(sorted(group)), relation.target)
+        return list(found.values())
+
+    def same_as_class(self, ref: Ref) -> set[Ref]:
+        """Every node linked to *ref* by ``same_as``, in either direction, transitively."""
+        seen = {ref}
+        todo = [ref]
+        while todo:
+            current = todo.pop()
+            linked = [r.target for r in self.outgoing(current) if r.kind is RelKind.SAME_AS]
+            linked += [r.source for r in self.incoming(current) if r.kind is RelKind.SAME_AS]
+            for other in linked:
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        return seen
