@@ -16,6 +16,7 @@ import enum
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import NamedTuple
 
 __all__ = [
     "Pos", "Kind", "Genre", "Stance", "Label", "RelKind", "Ref", "Quote",
@@ -26,8 +27,7 @@ __all__ = [
 EMPTY_MAPPING: Mapping = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
-class Pos:
+class Pos(NamedTuple):
     """A position in a file: 1-based line and column, as editors show them."""
 
     path: str
@@ -199,10 +199,13 @@ class Node:
     pos: Pos
     quotes: tuple[Quote, ...] = ()
     tags: tuple[str, ...] = ()
-    stances: Mapping[str, Stance] = EMPTY_MAPPING
+    stances: Mapping[str, Stance] = field(default_factory=lambda: EMPTY_MAPPING)
     relations: tuple[Relation, ...] = ()
     expect: Label | None = None
     note: str = ""
+    # Where each field's value stands ("by", "text", "stance.tendering", ...),
+    # so later checks and the editor can point at the exact place.
+    positions: Mapping[str, Pos] = field(default_factory=lambda: EMPTY_MAPPING)
 
     @property
     def ref(self) -> Ref:
@@ -265,15 +268,19 @@ class Project:
     """Every map and topic loaded together, with indexes over relations."""
 
     maps: Mapping[str, ArgMap]
-    topics: Mapping[str, Topic] = EMPTY_MAPPING
+    topics: Mapping[str, Topic] = field(default_factory=lambda: EMPTY_MAPPING)
     topics_path: str | None = None
     _outgoing: dict[Ref, list[Relation]] = field(default_factory=dict, repr=False, compare=False)
     _incoming: dict[Ref, list[Relation]] = field(default_factory=dict, repr=False, compare=False)
+    _premise_in: dict[Ref, list[Relation]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for relation in self.relations():
             self._outgoing.setdefault(relation.source, []).append(relation)
             self._incoming.setdefault(relation.target, []).append(relation)
+            if relation.kind is RelKind.SUPPORTS:
+                for premise in relation.group or (relation.source,):
+                    self._premise_in.setdefault(premise, []).append(relation)
 
     def nodes(self) -> Iterator[Node]:
         for argmap in self.maps.values():
@@ -297,6 +304,10 @@ class Project:
     def incoming(self, ref: Ref) -> list[Relation]:
         """Relations that target the node *ref*."""
         return self._incoming.get(ref, [])
+
+    def premise_in(self, ref: Ref) -> list[Relation]:
+        """Support relations in which *ref* is a premise, declared by it or by a co-premise."""
+        return self._premise_in.get(ref, [])
 
     def speaker(self, ref: Ref) -> Speaker | None:
         node = self.node(ref)

@@ -1,0 +1,183 @@
+"""Build model objects from decoded map and topics files.
+
+Checks that need only the file itself and its seed are made here (speakers
+named by nodes exist, quotes are found in the seed); checks across maps are
+in :mod:`argmap.validate`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import MappingProxyType
+
+from .diagnostics import Diagnostic, error
+from .model import (ArgMap, Genre, Kind, Label, Node, Part, Pos, Quote, Ref, Relation, RelKind,
+                    Source, Speaker, Stance, Topic)
+from .quotes import SeedText
+from .structure import LDict, LList
+from .suggest import did_you_mean
+
+__all__ = ["build_map", "build_topics"]
+
+_KINDS = {k.value: k for k in Kind}
+_STANCES = {s.value: s for s in Stance}
+_LABELS = {label.value: label for label in Label}
+
+
+def _items(value: LList | None) -> list[tuple[object, Pos]]:
+    return list(zip(value, value.at)) if value else []
+
+
+def build_topics(doc: LDict) -> dict[str, Topic]:
+    topics = doc.get("topics") or {}
+    return {
+        tid: Topic(tid, t.get("question", ""), topics.key_pos[tid], t.get("description", ""))
+        for tid, t in topics.items()
+    }
+
+
+def build_map(doc: LDict, path: str, seed: SeedText | None,
+              diagnostics: list[Diagnostic]) -> ArgMap | None:
+    """Build an :class:`ArgMap`; returns ``None`` if the header is unusable."""
+    map_id = doc.get("map")
+    source_doc = doc.get("source")
+    if map_id is None or source_doc is None:
+        return None
+    report = diagnostics.append
+
+    speakers_doc: LDict = doc.get("speakers") or LDict(doc.pos)
+    speakers = {
+        sid: Speaker(sid, s.get("name", sid), speakers_doc.key_pos[sid], s.get("role", ""), s.get("via"))
+        for sid, s in speakers_doc.items()
+    }
+
+    def check_speaker(sid: str, pos: Pos, what: str) -> None:
+        if sid not in speakers:
+            report(error("unknown-speaker", f"{what} names unknown speaker {sid!r}", pos,
+                         did_you_mean(sid, speakers)))
+
+    for sid, s in speakers_doc.items():
+        if "via" in s:
+            check_speaker(s["via"], s.at["via"], f"speaker {sid!r}")
+    _check_via_loops(speakers, speakers_doc, report)
+
+    source = _build_source(source_doc, seed, check_speaker, report)
+    nodes_doc: LDict = doc.get("nodes") or LDict(doc.pos)
+    nodes: dict[str, Node] = {}
+    for nid, n in nodes_doc.items():
+        node = _build_node(map_id, nid, n, nodes_doc.key_pos[nid], seed, check_speaker, report)
+        if node is not None:
+            nodes[nid] = node
+    return ArgMap(
+        id=map_id, title=doc.get("title", ""), path=path, pos=doc.at.get("map", doc.pos),
+        source=source, speakers=MappingProxyType(speakers), nodes=MappingProxyType(nodes),
+        seed_text=seed.text if seed else None,
+    )
+
+
+def _build_source(s: LDict, seed: SeedText | None, check_speaker: Callable,
+                  report: Callable) -> Source:
+    parts: list[Part] = []
+    parts_doc: LDict | None = s.get("parts")
+    for pid, p in (parts_doc or {}).items():
+        if "speaker" in p:
+            check_speaker(p["speaker"], p.at["speaker"], f"part {pid!r}")
+        start = None
+        if seed is not None and "starts" in p:
+            span = seed.find(p["starts"])
+            if span is None:
+                report(_not_found(p["starts"], p.at["starts"], seed, f"start of part {pid!r}"))
+            else:
+                start = span[0]
+        parts.append(Part(pid, Genre(p.get("genre", "news-report")), parts_doc.key_pos[pid],
+                          p.get("title", ""), p.get("outlet", ""), p.get("author", ""), p.get("date", ""),
+                          p.get("speaker"), p.get("starts", ""), (start, start) if start is not None else None))
+    # Each part runs to the start of the next one in the seed.
+    located = sorted((p for p in parts if p.span is not None), key=lambda p: p.span[0])
+    end_of_seed = len(seed.text) if seed else 0
+    spans = {p.id: (p.span[0], located[i + 1].span[0] if i + 1 < len(located) else end_of_seed)
+             for i, p in enumerate(located)}
+    parts = [_replace_span(p, spans.get(p.id)) for p in parts]
+    return Source(seed=s.get("seed", ""), pos=s.pos, genre=Genre(s.get("genre", "news-report")),
+                  original=s.get("original", ""), outlet=s.get("outlet", ""), author=s.get("author", ""),
+                  date=s.get("date", ""), url=s.get("url", ""), parts=tuple(parts))
+
+
+def _replace_span(part: Part, span: tuple[int, int] | None) -> Part:
+    return Part(part.id, part.genre, part.pos, part.title, part.outlet, part.author, part.date,
+                part.speaker, part.starts, span)
+
+
+def _build_node(map_id: str, nid: str, n: LDict, pos: Pos, seed: SeedText | None,
+                check_speaker: Callable, report: Callable) -> Node | None:
+    # A node with a broken field is still built (its problem is reported), so
+    # that references to it do not cascade into "unknown node" errors.
+    at = n.at
+    positions = dict(at)
+    if "by" in n:
+        check_speaker(n["by"], at["by"], f"node {nid!r}")
+
+    quotes = []
+    for text, qpos in _items(n.get("quote")):
+        span = None
+        if seed is not None:
+            span = seed.find(text)
+            if span is None:
+                report(_not_found(text, qpos, seed, "quote"))
+        quotes.append(Quote(text, qpos, span))
+
+    stances = {}
+    stance_doc = n.get("stance")
+    if stance_doc:
+        for topic, value in stance_doc.items():
+            stances[topic] = _STANCES[value]
+            positions[f"stance.{topic}"] = stance_doc.key_pos[topic]
+
+    source = Ref(map_id, nid)
+    relations: list[Relation] = []
+    for item, rpos in _items(n.get("supports")):
+        if isinstance(item, LDict):
+            target = Ref.parse(item["to"], map_id) if "to" in item else None
+            group = [source] + [Ref.parse(w, map_id) for w in item.get("with") or ()]
+            if target is not None:
+                relations.append(Relation(RelKind.SUPPORTS, source, target, item.at["to"], tuple(group)))
+        else:
+            relations.append(Relation(RelKind.SUPPORTS, source, Ref.parse(item, map_id), rpos, (source,)))
+    for item, rpos in _items(n.get("attacks")):
+        relations.append(Relation(RelKind.ATTACKS, source, Ref.parse(item, map_id), rpos))
+    for item, rpos in _items(n.get("undercuts")):
+        if "from" in item and "to" in item:
+            relations.append(Relation(RelKind.UNDERCUTS, source, Ref.parse(item["to"], map_id), rpos,
+                                      premise=Ref.parse(item["from"], map_id)))
+    for item, rpos in _items(n.get("same_as")):
+        relations.append(Relation(RelKind.SAME_AS, source, Ref.parse(item, map_id), rpos))
+
+    expect = n.get("expect")
+    return Node(
+        id=nid, map_id=map_id, kind=_KINDS[n.get("kind", "claim")], text=n.get("text", ""), by=n.get("by", ""), pos=pos,
+        quotes=tuple(quotes), tags=tuple(n.get("tags") or ()), stances=MappingProxyType(stances),
+        relations=tuple(relations), expect=_LABELS[expect] if expect else None, note=n.get("note", ""),
+        positions=MappingProxyType(positions),
+    )
+
+
+def _not_found(text: str, pos: Pos, seed: SeedText, what: str) -> Diagnostic:
+    closest = seed.closest(text)
+    hint = f"closest passage in the seed: \"{closest}\"" if closest else "no similar passage in the seed"
+    shown = text if len(text) <= 80 else text[:77] + "..."
+    return error("quote-not-found", f"{what} not found in the seed: \"{shown}\"", pos, hint)
+
+
+def _check_via_loops(speakers: dict[str, Speaker], doc: LDict, report: Callable) -> None:
+    for sid in speakers:
+        seen = [sid]
+        current = speakers[sid].via
+        while current in speakers:
+            if current == sid:
+                report(error("via-loop", f"speaker {sid!r} is reported through a loop: "
+                             + " -> ".join(seen + [sid]), doc[sid].at.get("via", doc.key_pos[sid])))
+                break
+            if current in seen:
+                break  # a loop further up the chain, reported at its own speakers
+            seen.append(current)
+            current = speakers[current].via

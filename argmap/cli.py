@@ -1,0 +1,87 @@
+"""The ``argmap`` command line: one subcommand per module in argmap.commands.
+
+Command modules define ``NAME``, ``HELP``, ``configure(parser)`` and
+``run(args) -> int`` and import their heavy dependencies inside ``run`` so
+that ``argmap check`` never pays for Textual or Graphviz.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import ArgmapError, OutputExistsError, UsageError
+
+# Order is the order of `argmap --help`.
+COMMANDS = ["tui", "check", "show", "search", "stats", "stances", "eval", "coverage", "export",
+            "import", "schema"]
+
+
+def _load_command(name: str):
+    try:
+        return importlib.import_module(f"argmap.commands.{name.replace('import', 'import_')}")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("argmap.commands."):
+            return None  # not built yet
+        raise
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # exit status 2, as argparse does, but with a pointer to help
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n(try '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="argmap",
+        description="Map, check, explore and draw the arguments in opinion pieces. "
+                    "With no command, opens the explorer (TUI) on maps/.",
+    )
+    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        module = _load_command(name)
+        if module is None:
+            continue
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.__doc__)
+        module.configure(command)
+        command.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["tui", *(argv or sys.argv[1:])])
+    try:
+        return args._run(args)
+    except UsageError as exc:
+        print(f"argmap: error: {exc}", file=sys.stderr)
+        return 2
+    except OutputExistsError as exc:
+        print(f"argmap: error: {exc}", file=sys.stderr)
+        return 1
+    except ArgmapError as exc:
+        print(f"argmap: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away; stay quiet like other Unix tools.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception:  # a bug, not bad input: keep it short, and the details on request
+        if os.environ.get("ARGMAP_DEBUG"):
+            traceback.print_exc()
+        else:
+            kind, value, _ = sys.exc_info()
+            print(f"argmap: internal error: {kind.__name__}: {value}\n"
+                  "(set ARGMAP_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
+        return 70

@@ -1,0 +1,47 @@
+"""Check maps for every problem: YAML syntax, structure, references, quotes.
+
+Exit status: 0 clean, 1 problems found, 2 usage error or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "check"
+HELP = "validate maps and report every problem as path:line:col"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", default=["maps"], metavar="PATH",
+                        help="map files or folders (default: maps/)")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    parser.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    parser.add_argument("--seeds", metavar="DIR", help="folder of seed texts (default: seeds/ beside the maps)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems, no summary")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..diagnostics import UNREADABLE_CODES, format_json, format_text
+    from ..project import load
+
+    result = load(args.paths, seeds_dir=args.seeds)
+    diagnostics = result.diagnostics
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if args.format == "json":
+        print(format_json(diagnostics, len(result.files)))
+    else:
+        if diagnostics:
+            print(format_text(diagnostics))
+        if not args.quiet:
+            maps = len(result.project.maps)
+            nodes = sum(len(m.nodes) for m in result.project.maps.values())
+            summary = (f"{len(result.files)} files, {maps} maps, {nodes} nodes: "
+                       f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+            print(summary, file=sys.stderr)
+    if any(d.code in UNREADABLE_CODES for d in diagnostics):
+        return 2
+    if errors or (args.strict and warnings):
+        return 1
+    return 0

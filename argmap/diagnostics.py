@@ -1,0 +1,87 @@
+"""Diagnostics: the problems validation finds, printed like a compiler's."""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .model import Pos
+
+__all__ = ["Severity", "Diagnostic", "format_text", "format_json", "UNREADABLE_CODES"]
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+# Problems that mean the input could not be read at all: exit status 2.
+UNREADABLE_CODES = frozenset({"io", "encoding", "binary", "too-large", "not-found"})
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    message: str
+    pos: Pos | None = None
+    severity: Severity = Severity.ERROR
+    hint: str = ""
+    path: str = ""  # for problems of a whole file with no position
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    @property
+    def location(self) -> str:
+        return str(self.pos) if self.pos else self.path
+
+    def format(self) -> str:
+        head = f"{self.location}: " if self.location else ""
+        text = f"{head}{self.severity}[{self.code}]: {self.message}"
+        return f"{text}\n    hint: {self.hint}" if self.hint else text
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.pos.path if self.pos else self.path,
+            "line": self.pos.line if self.pos else None,
+            "col": self.pos.col if self.pos else None,
+            "severity": str(self.severity),
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint or None,
+        }
+
+
+def error(code: str, message: str, pos: Pos | None = None, hint: str = "") -> Diagnostic:
+    return Diagnostic(code, message, pos, Severity.ERROR, hint)
+
+
+def warning(code: str, message: str, pos: Pos | None = None, hint: str = "") -> Diagnostic:
+    return Diagnostic(code, message, pos, Severity.WARNING, hint)
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple:
+    pos = diagnostic.pos
+    return (pos.path if pos else diagnostic.path, pos.line if pos else 0, pos.col if pos else 0)
+
+
+def format_text(diagnostics: Iterable[Diagnostic]) -> str:
+    return "\n".join(d.format() for d in diagnostics)
+
+
+def format_json(diagnostics: Sequence[Diagnostic], files: int) -> str:
+    errors = sum(d.is_error for d in diagnostics)
+    return json.dumps(
+        {
+            "version": 1,
+            "files": files,
+            "errors": errors,
+            "warnings": len(diagnostics) - errors,
+            "diagnostics": [d.as_dict() for d in diagnostics],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )

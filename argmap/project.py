@@ -1,0 +1,196 @@
+"""Load a set of map files into a :class:`~argmap.model.Project`.
+
+This is the single entry point consumers use::
+
+    result = load(["maps"])
+    for d in result.diagnostics: print(d.format())
+    result.project.maps["may-2018"].nodes["roll-back-internal-market"]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+from .build import build_map, build_topics
+from .diagnostics import Diagnostic, Severity, error, sort_key
+from .model import ArgMap, Pos, Project, Topic
+from .quotes import SeedText
+from .spec import MAP_FILE, TOPICS_FILE
+from .structure import LDict, decode
+from .suggest import did_you_mean
+from .yamlsource import read_yaml
+
+__all__ = ["LoadResult", "load", "discover", "DEFAULT_MAPS"]
+
+DEFAULT_MAPS = "maps"
+TOPICS_NAME = "topics.yaml"
+_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    project: Project
+    diagnostics: list[Diagnostic]
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def display_path(path: Path) -> str:
+    """*path* as the user should see it: relative to the working directory when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def discover(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Diagnostic]]:
+    """The YAML files named by *paths* (folders are searched, not recursively)."""
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in _SUFFIXES and p.is_file())
+            if not found:
+                problems.append(Diagnostic("not-found", "folder holds no .yaml map files", path=str(raw)))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Diagnostic("not-found", "no such file or folder", path=str(raw)))
+    unique: dict[Path, None] = {}
+    for f in files:
+        unique.setdefault(f.resolve(), None)
+    return list(unique), problems
+
+
+def _topics_beside(files: Sequence[Path]) -> list[Path]:
+    """The topics files of the folders of explicitly named maps."""
+    extra = []
+    for folder in dict.fromkeys(f.parent for f in files):
+        candidate = folder / TOPICS_NAME
+        if candidate.is_file() and candidate.resolve() not in files:
+            extra.append(candidate.resolve())
+    return extra
+
+
+def _seed_dirs(map_path: Path, seeds_dir: Path | None) -> list[Path]:
+    if seeds_dir is not None:
+        return [seeds_dir]
+    return [map_path.parent.parent / "seeds", map_path.parent / "seeds"]
+
+
+class _SeedCache:
+    def __init__(self) -> None:
+        self._cache: dict[Path, SeedText | Diagnostic] = {}
+
+    def get(self, path: Path, display: str) -> SeedText | Diagnostic:
+        key = path.resolve()
+        if key not in self._cache:
+            try:
+                self._cache[key] = SeedText(path.read_bytes().decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                self._cache[key] = Diagnostic("encoding", f"seed is not UTF-8 (byte {exc.start})", path=display)
+            except OSError as exc:
+                self._cache[key] = Diagnostic("io", f"cannot read seed: {exc.strerror or exc}", path=display)
+        return self._cache[key]
+
+
+def load(paths: Iterable[str | os.PathLike] = (DEFAULT_MAPS,), seeds_dir: str | os.PathLike | None = None,
+         validate: bool = True) -> LoadResult:
+    """Load every map and topics file named by *paths*; never raises on bad input."""
+    files, diagnostics = discover(paths)
+    files += _topics_beside(files)
+    seeds = _SeedCache()
+    seeds_path = Path(seeds_dir) if seeds_dir is not None else None
+    maps: dict[str, ArgMap] = {}
+    topics: dict[str, Topic] = {}
+    topics_path: str | None = None
+
+    for path in files:
+        name = display_path(path)
+        document, problems = read_yaml(path, name)
+        diagnostics += problems
+        if document is None:
+            continue
+        root = document.root
+        if root is None:
+            diagnostics.append(error("empty", "file holds no YAML document", Pos(name, 1, 1)))
+            continue
+        is_topics = _is_topics_file(root)
+        spec, what = (TOPICS_FILE, "the topics file") if is_topics else (MAP_FILE, "the map")
+        doc = decode(root, spec, name, what, diagnostics)
+        if doc is None:
+            if not is_topics:
+                diagnostics[-1] = error(
+                    diagnostics[-1].code, diagnostics[-1].message, diagnostics[-1].pos,
+                    "a map file is a mapping that starts with 'map: <id>'; see docs/format.md")
+            continue
+        if is_topics:
+            for tid, topic in build_topics(doc).items():
+                if tid in topics:
+                    diagnostics.append(error("duplicate-id", f"topic {tid!r} is defined twice "
+                                             f"(first in {topics_path})", topic.pos))
+                else:
+                    topics[tid] = topic
+            topics_path = topics_path or name
+            continue
+        seed = _load_seed(doc, path, seeds_path, seeds, diagnostics)
+        argmap = build_map(doc, name, seed, diagnostics)
+        if argmap is None:
+            continue
+        if argmap.id in maps:
+            diagnostics.append(error("duplicate-map", f"map id {argmap.id!r} is already used by "
+                                     f"{maps[argmap.id].path}", argmap.pos))
+            continue
+        maps[argmap.id] = argmap
+
+    project = Project(MappingProxyType(maps), MappingProxyType(topics), topics_path)
+    if validate:
+        from .validate import validate as run_checks
+        diagnostics += run_checks(project)
+    diagnostics.sort(key=sort_key)
+    return LoadResult(project, diagnostics, files)
+
+
+def _is_topics_file(root: yaml.Node) -> bool:
+    if not isinstance(root, yaml.MappingNode):
+        return False
+    keys = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
+    return "topics" in keys and "map" not in keys
+
+
+def _load_seed(doc: LDict, map_path: Path, seeds_dir: Path | None, seeds: _SeedCache,
+               diagnostics: list[Diagnostic]) -> SeedText | None:
+    source = doc.get("source")
+    if not source or "seed" not in source:
+        return None
+    name = source["seed"]
+    dirs = _seed_dirs(map_path, seeds_dir)
+    for folder in dirs:
+        candidate = folder / name
+        if candidate.is_file():
+            seed = seeds.get(candidate, display_path(candidate))
+            if isinstance(seed, Diagnostic):
+                diagnostics.append(seed)
+                return None
+            return seed
+    available = sorted(p.name for d in dirs if d.is_dir() for p in d.iterdir())
+    hint = did_you_mean(name, available) or (f"seeds are looked for in {display_path(dirs[0])}/"
+                                             if available or not dirs else "no seeds folder found")
+    diagnostics.append(error("seed-not-found", f"seed file {name!r} does not exist", source.at["seed"], hint))
+    return None

@@ -1,0 +1,212 @@
+"""Checks across a whole project: references, relations, and the warnings.
+
+Each check is a function ``(project) -> iterable of Diagnostic``; ``CHECKS``
+lists them in the order they run.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+
+from .diagnostics import Diagnostic, error, warning
+from .model import Kind, Project, Ref, Relation, RelKind
+from .suggest import did_you_mean
+
+__all__ = ["validate", "CHECKS"]
+
+Check = Callable[[Project], Iterable[Diagnostic]]
+
+
+def _resolve(project: Project, ref: Ref, relation: Relation, role: str) -> Diagnostic | None:
+    argmap = project.maps.get(ref.map_id)
+    if argmap is None:
+        return error("unknown-map", f"{role} {str(ref)!r} names unknown map {ref.map_id!r}", relation.pos,
+                     did_you_mean(ref.map_id, project.maps))
+    if ref.node_id not in argmap.nodes:
+        where = "" if ref.map_id == relation.source.map_id else f" in map {ref.map_id!r}"
+        return error("unknown-node", f"{role} names unknown node {ref.node_id!r}{where}", relation.pos,
+                     did_you_mean(ref.node_id, argmap.nodes))
+    return None
+
+
+def check_references(project: Project) -> Iterator[Diagnostic]:
+    for relation in project.relations():
+        kind = relation.kind.value
+        problem = _resolve(project, relation.target, relation, f"'{kind}'")
+        if problem:
+            yield problem
+        elif relation.target == relation.source:
+            yield error("self-relation", f"node {relation.source.node_id!r} {kind} itself", relation.pos)
+        for co in relation.group[1:]:
+            problem = _resolve(project, co, relation, "co-premise")
+            if problem:
+                yield problem
+            elif co == relation.target:
+                yield error("self-relation", f"co-premise {co.node_id!r} is also the conclusion", relation.pos)
+            elif co == relation.source:
+                yield error("self-relation", "a node cannot be its own co-premise", relation.pos)
+        if relation.premise is not None:
+            problem = _resolve(project, relation.premise, relation, "undercut premise")
+            if problem:
+                yield problem
+            elif relation.premise == relation.source:
+                yield error("self-relation", f"node {relation.source.node_id!r} undercuts its own inference",
+                            relation.pos)
+
+
+def check_undercut_targets(project: Project) -> Iterator[Diagnostic]:
+    inferences = {(p, a.conclusion) for a in project.arguments() for p in a.premises}
+    for relation in project.relations():
+        if relation.kind is RelKind.UNDERCUTS and relation.premise is not None:
+            if project.node(relation.premise) and project.node(relation.target) and \
+                    (relation.premise, relation.target) not in inferences:
+                yield error("no-inference", f"undercut of an inference that does not exist: "
+                            f"{relation.premise.node_id!r} does not support {relation.target.node_id!r}",
+                            relation.pos, "add 'supports' on the premise, or undercut an existing support")
+
+
+def check_linked_groups(project: Project) -> Iterator[Diagnostic]:
+    declared: dict[tuple[Ref, Ref], Relation] = {}
+    for relation in project.relations():
+        if relation.kind is RelKind.SUPPORTS:
+            declared.setdefault((relation.source, relation.target), relation)
+    for relation in project.relations():
+        if relation.kind is not RelKind.SUPPORTS or not relation.is_linked:
+            continue
+        for co in relation.group[1:]:
+            other = declared.get((co, relation.target))
+            if other is None:
+                continue
+            if not other.is_linked:
+                yield warning("linked-and-convergent",
+                              f"{co.node_id!r} supports {relation.target.node_id!r} alone, but is also a linked "
+                              f"co-premise of {relation.source.node_id!r}", other.pos,
+                              f"write it as {{to: {relation.target.node_id}, with: [...]}} or drop one of the two")
+            elif set(other.group) != set(relation.group) and co < relation.source:
+                yield error("linked-mismatch", f"{co.node_id!r} and {relation.source.node_id!r} declare "
+                            f"different premise groups for {relation.target.node_id!r}", other.pos)
+
+
+def check_topics(project: Project) -> Iterator[Diagnostic]:
+    for node in project.nodes():
+        for topic in node.stances:
+            if topic not in project.topics:
+                hint = did_you_mean(topic, project.topics) or (
+                    "" if project.topics else "no topics file (topics.yaml) was found beside the maps")
+                yield error("unknown-topic", f"stance on unknown topic {topic!r}",
+                            node.positions.get(f"stance.{topic}", node.pos), hint)
+
+
+def check_roles(project: Project) -> Iterator[Diagnostic]:
+    for node in project.nodes():
+        out = project.outgoing(node.ref)
+        supports = any(r.kind is RelKind.SUPPORTS for r in out)
+        attacks = any(r.kind in (RelKind.ATTACKS, RelKind.UNDERCUTS) for r in out)
+        if node.kind is Kind.REBUTTAL and supports and not attacks:
+            yield warning("rebuttal-only-supports", f"rebuttal {node.id!r} only supports other nodes",
+                          node.positions.get("kind", node.pos), "is it a premise?")
+        if node.kind is Kind.PREMISE and attacks and not project.premise_in(node.ref):
+            yield warning("premise-only-attacks", f"premise {node.id!r} only attacks other nodes",
+                          node.positions.get("kind", node.pos), "is it a rebuttal?")
+        if not out and not project.incoming(node.ref) and not project.premise_in(node.ref):
+            yield warning("orphan", f"node {node.id!r} has no relation to any other node", node.pos,
+                          "connect it with supports/attacks/undercuts/same_as, or remove it")
+
+
+def check_support_cycles(project: Project) -> Iterator[Diagnostic]:
+    graph: dict[Ref, list[Relation]] = defaultdict(list)
+    for relation in project.relations():
+        if relation.kind is RelKind.SUPPORTS:
+            for premise in relation.group:
+                graph[premise].append(relation)
+    for component in _strongly_connected(graph):
+        members = sorted(component)
+        first = min((r for m in members for r in graph[m] if r.target in component),
+                    key=lambda r: (r.pos.path, r.pos.line, r.pos.col))
+        cycle = " -> ".join(str(m) if m.map_id != first.source.map_id else m.node_id for m in members)
+        yield warning("support-cycle", f"support cycle: {cycle}", first.pos,
+                      "an argument that supports itself proves nothing")
+
+
+def _strongly_connected(graph: dict[Ref, list[Relation]]) -> Iterator[set[Ref]]:
+    """Tarjan's algorithm, iteratively; yields components with a cycle."""
+    index: dict[Ref, int] = {}
+    low: dict[Ref, int] = {}
+    on_stack: set[Ref] = set()
+    stack: list[Ref] = []
+    counter = 0
+    for root in list(graph):
+        if root in index:
+            continue
+        work = [(root, iter(graph.get(root, ())))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, edges = work[-1]
+            advanced = False
+            for relation in edges:
+                succ = relation.target
+                if succ not in index:
+                    index[succ] = low[succ] = counter
+                    counter += 1
+                    stack.append(succ)
+                    on_stack.add(succ)
+                    work.append((succ, iter(graph.get(succ, ()))))
+                    advanced = True
+                    break
+                if succ in on_stack:
+                    low[node] = min(low[node], index[succ])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.add(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    yield component
+
+
+def check_speakers(project: Project) -> Iterator[Diagnostic]:
+    names: dict[str, tuple[str, str]] = {}
+    for argmap in project.maps.values():
+        used = {n.by for n in argmap.nodes.values()}
+        used |= {s.via for s in argmap.speakers.values() if s.via}
+        used |= {p.speaker for p in argmap.source.parts if p.speaker}
+        for speaker in argmap.speakers.values():
+            if speaker.id not in used:
+                yield warning("unused-speaker", f"speaker {speaker.id!r} holds no node", speaker.pos)
+            known = names.setdefault(speaker.id, (speaker.name, argmap.id))
+            if known[0] != speaker.name:
+                yield warning("speaker-name", f"speaker {speaker.id!r} is {speaker.name!r} here but "
+                              f"{known[0]!r} in map {known[1]!r}", speaker.pos,
+                              "the same id in two maps is one person: use one name, or another id")
+
+
+CHECKS: list[Check] = [
+    check_references,
+    check_undercut_targets,
+    check_linked_groups,
+    check_topics,
+    check_roles,
+    check_support_cycles,
+    check_speakers,
+]
+
+
+def validate(project: Project) -> list[Diagnostic]:
+    """Run every check over *project*; the problems in the order found."""
+    diagnostics: list[Diagnostic] = []
+    for check in CHECKS:
+        diagnostics.extend(check(project))
+    return diagnostics

@@ -1,0 +1,161 @@
+"""Read a YAML file into a composed node tree, safely, keeping positions.
+
+Only ``yaml.compose`` runs: nothing is ever constructed, so object tags
+cannot execute code and aliases are never expanded (a "billion laughs" file
+costs nothing).  Inputs that would crash or stall libyaml are turned away
+before it sees them: binary data, non-UTF-8 text, oversized files, and
+nesting deep enough to overflow the C stack of the composer.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gc
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Diagnostic, error
+from .model import Pos
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+__all__ = ["YamlDocument", "read_yaml", "parse_yaml", "MAX_FILE_BYTES", "MAX_DEPTH"]
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_DEPTH = 64  # a map needs six levels; anything deeper is a mistake or an attack
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+_DEEP_PREFIX = re.compile(r"^[ \t-]{%d,}" % MAX_DEPTH, re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class YamlDocument:
+    path: str
+    text: str
+    root: yaml.Node | None
+
+
+def read_yaml(path: Path, display: str | None = None) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Read and compose *path*.  Returns the document (or ``None``) and problems."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [error("too-large", f"file is {size:,} bytes; maps are limited to {MAX_FILE_BYTES:,}",
+                                Pos(name, 1, 1))]
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Diagnostic("not-found", "no such file", path=name)]
+    except OSError as exc:
+        return None, [Diagnostic("io", f"cannot read: {exc.strerror or exc}", path=name)]
+    return parse_yaml(data, name)
+
+
+def parse_yaml(data: bytes, name: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Decode and compose YAML *data* read from the file called *name*."""
+    text, problem = _decode(data, name)
+    if problem:
+        return None, [problem]
+    assert text is not None
+    problem = _check_depth(text, name)
+    if problem:
+        return None, [problem]
+    # Composing allocates one object per node; the cyclic collector would
+    # otherwise rescan the growing tree many times over during the load.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        root = yaml.compose(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_error(exc, text, name)]
+    except yaml.YAMLError as exc:
+        return None, [error("yaml-syntax", str(exc).splitlines()[0], Pos(name, 1, 1))]
+    except RecursionError:  # pure-Python composer only
+        return None, [error("too-deep", "nesting too deep to read", Pos(name, 1, 1))]
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return YamlDocument(name, text, root), []
+
+
+def _decode(data: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        len(data) >= 2 and (data[0] == 0) != (data[1] == 0)
+    ):
+        return None, error("encoding", "file is UTF-16; maps must be UTF-8", Pos(name, 1, 1),
+                           hint="re-save the file as UTF-8 (most editors: 'Save with encoding')")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = _line_col_of_byte(data, nul)
+        return None, error("binary", "file contains NUL bytes: it is binary, not YAML", Pos(name, line, col))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col_of_byte(data, exc.start)
+        return None, error("encoding", f"invalid UTF-8 (byte 0x{data[exc.start]:02x}): maps must be UTF-8 text",
+                           Pos(name, line, col))
+    if not text.strip():
+        return None, error("empty", "file is empty", Pos(name, 1, 1),
+                           hint="a map starts with 'map: <id>'; see docs/format.md")
+    return text, None
+
+
+def _line_col_of_byte(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    col = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+    return line, col
+
+
+def _check_depth(text: str, name: str) -> Diagnostic | None:
+    """Refuse documents nested deeper than MAX_DEPTH.
+
+    libyaml's composer recurses on the C stack and crashes the interpreter on
+    deeply nested input, so depth must be measured first.  A cheap textual
+    bound (brackets plus indentation) clears ordinary files; only suspicious
+    ones pay for an exact count with the event parser, which is iterative.
+    """
+    brackets = _BRACKETS.findall(text)
+    if len(brackets) < MAX_DEPTH and not _DEEP_PREFIX.search(text):
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return error("too-deep", f"nesting deeper than {MAX_DEPTH} levels",
+                                 Pos(name, mark.line + 1, mark.column + 1),
+                                 hint="a map needs at most six levels; check brackets and indentation")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the syntax error is reported by compose, with its position
+    return None
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, name: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or exc.context or "invalid YAML"
+    message = problem
+    if exc.context and exc.problem and exc.context_mark and exc.context_mark is not mark:
+        ctx = exc.context_mark
+        message = f"{problem} ({exc.context} at line {ctx.line + 1})"
+    hint = ""
+    lines = text.splitlines()
+    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "\t" in problem:
+        hint = "YAML does not allow tabs for indentation: indent with spaces"
+    elif "found unexpected end of stream" in problem or "found unexpected end" in problem:
+        hint = "a quote or bracket opened earlier is never closed"
+    elif "mapping values are not allowed" in problem:
+        hint = "a value containing ': ' must be quoted, e.g. 'text: \"a: b\"'"
+    return error("yaml-syntax", message, Pos(name, line, col), hint)
