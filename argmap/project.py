@@ -24,7 +24,7 @@ from .quotes import SeedText
 from .spec import MAP_FILE, TOPICS_FILE
 from .structure import LDict, decode
 from .suggest import did_you_mean
-from .yamlsource import read_yaml
+from .yamlsource import gc_paused, read_yaml
 
 __all__ = ["LoadResult", "load", "discover", "DEFAULT_MAPS"]
 
@@ -113,6 +113,12 @@ class _SeedCache:
 def load(paths: Iterable[str | os.PathLike] = (DEFAULT_MAPS,), seeds_dir: str | os.PathLike | None = None,
          validate: bool = True) -> LoadResult:
     """Load every map and topics file named by *paths*; never raises on bad input."""
+    with gc_paused():
+        return _load(paths, seeds_dir, validate)
+
+
+def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | None,
+          validate: bool) -> LoadResult:
     files, diagnostics = discover(paths)
     files += _topics_beside(files)
     seeds = _SeedCache()

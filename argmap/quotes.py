@@ -21,8 +21,10 @@ _FOLD = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
 })
 _SPACE = re.compile(r"\s+")
+# Whitespace that folding changes: runs of two or more, or one that is not a plain space.
+_FOLDABLE_SPACE = re.compile(r"\s\s+|[^\S ]")
 _WORD_START = re.compile(r"(?:^|(?<= ))\S")
-_KEY = 12  # characters of the word-start index key
+_KEY = 24  # characters of the word-start index key: long enough that few passages share one
 _INDEX_FROM = 50_000  # seeds shorter than this are searched directly
 
 
@@ -40,7 +42,7 @@ class SeedText:
     # folded offset -> original offset, at each point where whitespace was collapsed
     _breaks_folded: list[int] = field(init=False, default_factory=list)
     _breaks_orig: list[int] = field(init=False, default_factory=list)
-    _index: dict[str, int] | None = field(init=False, default=None)
+    _index: dict[str, list[int]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         translated = self.text.translate(_FOLD)
@@ -50,7 +52,7 @@ class SeedText:
         bf, bo = self._breaks_folded, self._breaks_orig
         bf.append(0)
         bo.append(0)
-        for match in _SPACE.finditer(translated):
+        for match in _FOLDABLE_SPACE.finditer(translated):
             start, end = match.span()
             pieces.append(translated[last:start])
             folded_len += start - last
@@ -67,18 +69,30 @@ class SeedText:
         return self._breaks_orig[i] + (folded_offset - self._breaks_folded[i])
 
     def _find_folded(self, needle: str) -> int:
-        if len(self.folded) < _INDEX_FROM or len(needle) < _KEY:
-            return self.folded.find(needle)
+        """Offset of *needle* in the folded text, or -1.
+
+        Long seeds are searched through an index of word starts, since
+        scanning a megabyte per quote would make checking quadratic.  The
+        first occurrence that starts a word wins; one inside a word is found
+        only when there is none at a word start.
+        """
+        folded = self.folded
+        if len(folded) < _INDEX_FROM or len(needle) < _KEY:
+            return folded.find(needle)
         if self._index is None:
-            index: dict[str, int] = {}
-            folded = self.folded
+            index: dict[str, list[int]] = {}
             for m in _WORD_START.finditer(folded):
-                index.setdefault(folded[m.start():m.start() + _KEY], m.start())
+                at = m.start()
+                key = folded[at:at + _KEY]
+                if key in index:
+                    index[key].append(at)
+                else:
+                    index[key] = [at]
             self._index = index
-        at = self._index.get(needle[:_KEY])
-        if at is not None and self.folded.startswith(needle, at):
-            return at
-        return self.folded.find(needle)
+        for at in self._index.get(needle[:_KEY], ()):
+            if folded.startswith(needle, at):
+                return at
+        return folded.find(needle)
 
     def find(self, quote: str) -> tuple[int, int] | None:
         """The span of the first occurrence of *quote*, or ``None``."""

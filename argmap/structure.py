@@ -125,7 +125,7 @@ class _Decoder:
 
     def text(self, node: yaml.Node, spec: Text, what: str) -> str | None:
         value = self.scalar(node, what, spec.what)
-        if value is not None and spec.pattern and not _regex(spec.pattern).match(value):
+        if value is not None and spec.pattern and not _regex(spec.pattern).fullmatch(value):
             hint = ""
             if spec.what == "an id":
                 hint = "ids use letters, digits, '-', '_' and '.', and start with a letter or digit"
@@ -191,7 +191,9 @@ class _Decoder:
     def record(self, node: yaml.Node, spec: Record, what: str) -> LDict | None:
         if not self.collection(node, yaml.MappingNode, what):
             return None
-        out = LDict(self.pos(node))
+        path = self.path
+        out = LDict(Pos(path, node.start_mark.line + 1, node.start_mark.column + 1))
+        key_pos, at = out.key_pos, out.at
         fields = spec.by_name
         present: set[str] = set()
         for key, key_node, value_node in self.keys(node, what, "key"):
@@ -201,15 +203,25 @@ class _Decoder:
                 self.report("unknown-key", f"unknown key {key!r} in {what}", key_node,
                             did_you_mean(key, fields) or "expected one of: " + ", ".join(fields))
                 continue
-            if value_node.tag == _NULL and isinstance(value_node, yaml.ScalarNode):
+            tag = value_node.tag
+            if tag == _NULL:
                 if f.required:
                     self.report("missing", f"{key!r} of {what} has no value", value_node)
                 continue
-            value = self.decode(value_node, f.spec, f"{key!r} of {what}")
-            if value is not None:
-                out[key] = value
-                out.key_pos[key] = self.pos(key_node)
-                out.at[key] = self.pos(value_node)
+            fs = f.spec
+            # Fast path for the commonest case, a plain string that needs no
+            # further checks; everything else goes through decode().
+            if tag == _STR and type(fs) is Text and fs.pattern is None and len(value_node.value) <= MAX_TEXT:
+                value = value_node.value
+            else:
+                value = self.decode(value_node, fs, f"{key!r} of {what}")
+                if value is None:
+                    continue
+            out[key] = value
+            mark = key_node.start_mark
+            key_pos[key] = Pos(path, mark.line + 1, mark.column + 1)
+            mark = value_node.start_mark
+            at[key] = Pos(path, mark.line + 1, mark.column + 1)
         for f in spec.fields:
             if f.required and f.name not in present:
                 self.report("missing", f"{what} has no {f.name!r}", node, f"add '{f.name}: ...'")

@@ -10,8 +10,10 @@ nesting deep enough to overflow the C stack of the composer.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import gc
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,13 +27,15 @@ try:
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader  # type: ignore[assignment]
 
-__all__ = ["YamlDocument", "read_yaml", "parse_yaml", "MAX_FILE_BYTES", "MAX_DEPTH"]
+__all__ = ["YamlDocument", "read_yaml", "parse_yaml", "gc_paused", "MAX_FILE_BYTES", "MAX_DEPTH"]
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
-MAX_DEPTH = 64  # a map needs six levels; anything deeper is a mistake or an attack
+# libyaml's composer recurses on the C stack: it crashes near 100,000 levels.
+# A map needs six; the spec rejects anything deeper than it expects.
+MAX_DEPTH = 1000
 
 _BRACKETS = re.compile(r"[\[\]{}]")
-_DEEP_PREFIX = re.compile(r"^[ \t-]{%d,}" % MAX_DEPTH, re.MULTILINE)
+_DEEP_PREFIX = re.compile(r"^[ \t?:-]{%d,}" % (MAX_DEPTH // 2), re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,22 +70,33 @@ def parse_yaml(data: bytes, name: str) -> tuple[YamlDocument | None, list[Diagno
     problem = _check_depth(text, name)
     if problem:
         return None, [problem]
-    # Composing allocates one object per node; the cyclic collector would
-    # otherwise rescan the growing tree many times over during the load.
-    gc_was_enabled = gc.isenabled()
+    with gc_paused():
+        try:
+            root = yaml.compose(text, Loader=SafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            return None, [_syntax_error(exc, text, name)]
+        except yaml.YAMLError as exc:
+            return None, [error("yaml-syntax", str(exc).splitlines()[0], Pos(name, 1, 1))]
+        except RecursionError:  # pure-Python composer only
+            return None, [error("too-deep", "nesting too deep to read", Pos(name, 1, 1))]
+    return YamlDocument(name, text, root), []
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector.
+
+    Loading allocates an object per YAML node and nothing cyclic; with the
+    collector on, each collection rescans the whole growing tree, which
+    costs more than the load itself on big maps.
+    """
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
-        root = yaml.compose(text, Loader=SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(exc, text, name)]
-    except yaml.YAMLError as exc:
-        return None, [error("yaml-syntax", str(exc).splitlines()[0], Pos(name, 1, 1))]
-    except RecursionError:  # pure-Python composer only
-        return None, [error("too-deep", "nesting too deep to read", Pos(name, 1, 1))]
+        yield
     finally:
-        if gc_was_enabled:
+        if was_enabled:
             gc.enable()
-    return YamlDocument(name, text, root), []
 
 
 def _decode(data: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
@@ -121,8 +136,11 @@ def _check_depth(text: str, name: str) -> Diagnostic | None:
     bound (brackets plus indentation) clears ordinary files; only suspicious
     ones pay for an exact count with the event parser, which is iterative.
     """
-    brackets = _BRACKETS.findall(text)
-    if len(brackets) < MAX_DEPTH and not _DEEP_PREFIX.search(text):
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(text):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    if deepest < MAX_DEPTH // 2 and not _DEEP_PREFIX.search(text):
         return None
     depth = 0
     try:
@@ -133,7 +151,7 @@ def _check_depth(text: str, name: str) -> Diagnostic | None:
                     mark = event.start_mark
                     return error("too-deep", f"nesting deeper than {MAX_DEPTH} levels",
                                  Pos(name, mark.line + 1, mark.column + 1),
-                                 hint="a map needs at most six levels; check brackets and indentation")
+                                 hint="a map needs six levels at most; check brackets and indentation")
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
