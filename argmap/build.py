@@ -7,14 +7,14 @@ in :mod:`argmap.validate`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from .diagnostics import Diagnostic, error
 from .model import (ArgMap, Genre, Kind, Label, Node, Part, Pos, Quote, Ref, Relation, RelKind,
                     Source, Speaker, Stance, Topic)
 from .quotes import SeedText
-from .structure import LDict, LList
+from .structure import LDict, LList, _Positions
 from .suggest import did_you_mean
 
 __all__ = ["build_map", "build_topics"]
@@ -51,23 +51,23 @@ def build_map(doc: LDict, path: str, seed: SeedText | None,
         for sid, s in speakers_doc.items()
     }
 
-    def check_speaker(sid: str, pos: Pos, what: str) -> None:
-        if sid not in speakers:
-            report(error("unknown-speaker", f"{what} names unknown speaker {sid!r}", pos,
+    def check_speaker(owner: LDict, key: str, what: str) -> None:
+        sid = owner.get(key)
+        if sid is not None and sid not in speakers:
+            report(error("unknown-speaker", f"{what} names unknown speaker {sid!r}", owner.at[key],
                          did_you_mean(sid, speakers)))
 
     for sid, s in speakers_doc.items():
-        if "via" in s:
-            check_speaker(s["via"], s.at["via"], f"speaker {sid!r}")
+        check_speaker(s, "via", f"speaker {sid!r}")
     _check_via_loops(speakers, speakers_doc, report)
 
     source = _build_source(source_doc, seed, check_speaker, report)
     nodes_doc: LDict = doc.get("nodes") or LDict(doc.pos)
+    spans = seed.find_all(q for n in nodes_doc.values() for q in n.get("quote") or ()) if seed else {}
     nodes: dict[str, Node] = {}
+    key_pos = nodes_doc.key_pos
     for nid, n in nodes_doc.items():
-        node = _build_node(map_id, nid, n, nodes_doc.key_pos[nid], seed, check_speaker, report)
-        if node is not None:
-            nodes[nid] = node
+        nodes[nid] = _build_node(map_id, nid, n, key_pos[nid], seed, spans, check_speaker, report)
     return ArgMap(
         id=map_id, title=doc.get("title", ""), path=path, pos=doc.at.get("map", doc.pos),
         source=source, speakers=MappingProxyType(speakers), nodes=MappingProxyType(nodes),
@@ -80,8 +80,7 @@ def _build_source(s: LDict, seed: SeedText | None, check_speaker: Callable,
     parts: list[Part] = []
     parts_doc: LDict | None = s.get("parts")
     for pid, p in (parts_doc or {}).items():
-        if "speaker" in p:
-            check_speaker(p["speaker"], p.at["speaker"], f"part {pid!r}")
+        check_speaker(p, "speaker", f"part {pid!r}")
         start = None
         if seed is not None and "starts" in p:
             span = seed.find(p["starts"])
@@ -109,26 +108,25 @@ def _replace_span(part: Part, span: tuple[int, int] | None) -> Part:
 
 
 def _build_node(map_id: str, nid: str, n: LDict, pos: Pos, seed: SeedText | None,
-                check_speaker: Callable, report: Callable) -> Node | None:
+                spans: Mapping[str, tuple[int, int] | None], check_speaker: Callable,
+                report: Callable) -> Node:
     # A node with a broken field is still built (its problem is reported), so
     # that references to it do not cascade into "unknown node" errors.
     at = n.at
-    positions = dict(at)
-    if "by" in n:
-        check_speaker(n["by"], at["by"], f"node {nid!r}")
+    positions: Mapping[str, Pos] = at
+    check_speaker(n, "by", f"node {nid!r}")
 
     quotes = []
     for text, qpos in _items(n.get("quote")):
-        span = None
-        if seed is not None:
-            span = seed.find(text)
-            if span is None:
-                report(_not_found(text, qpos, seed, "quote"))
+        span = spans.get(text)
+        if span is None and seed is not None:
+            report(_not_found(text, qpos, seed, "quote"))
         quotes.append(Quote(text, qpos, span))
 
     stances = {}
     stance_doc = n.get("stance")
     if stance_doc:
+        positions = dict(at)
         for topic, value in stance_doc.items():
             stances[topic] = _STANCES[value]
             positions[f"stance.{topic}"] = stance_doc.key_pos[topic]
@@ -157,7 +155,7 @@ def _build_node(map_id: str, nid: str, n: LDict, pos: Pos, seed: SeedText | None
         id=nid, map_id=map_id, kind=_KINDS[n.get("kind", "claim")], text=n.get("text", ""), by=n.get("by", ""), pos=pos,
         quotes=tuple(quotes), tags=tuple(n.get("tags") or ()), stances=MappingProxyType(stances),
         relations=tuple(relations), expect=_LABELS[expect] if expect else None, note=n.get("note", ""),
-        positions=MappingProxyType(positions),
+        positions=positions if isinstance(positions, _Positions) else MappingProxyType(positions),
     )
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import difflib
+from itertools import accumulate
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 __all__ = ["SeedText", "normalize"]
@@ -23,8 +25,10 @@ _FOLD = str.maketrans({
 _SPACE = re.compile(r"\s+")
 # Whitespace that folding changes: runs of two or more, or one that is not a plain space.
 _FOLDABLE_SPACE = re.compile(r"\s\s+|[^\S ]")
-_WORD_START = re.compile(r"(?:^|(?<= ))\S")
-_KEY = 24  # characters of the word-start index key: long enough that few passages share one
+# Index keys: the first characters of a quote.  Long keys keep the candidate
+# lists short; quotes shorter than the long key use the short one.
+_KEY = 40
+_SHORT_KEY = 10
 _INDEX_FROM = 50_000  # seeds shorter than this are searched directly
 
 
@@ -42,7 +46,6 @@ class SeedText:
     # folded offset -> original offset, at each point where whitespace was collapsed
     _breaks_folded: list[int] = field(init=False, default_factory=list)
     _breaks_orig: list[int] = field(init=False, default_factory=list)
-    _index: dict[str, list[int]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         translated = self.text.translate(_FOLD)
@@ -68,43 +71,56 @@ class SeedText:
         i = bisect.bisect_right(self._breaks_folded, folded_offset) - 1
         return self._breaks_orig[i] + (folded_offset - self._breaks_folded[i])
 
-    def _find_folded(self, needle: str) -> int:
-        """Offset of *needle* in the folded text, or -1.
-
-        Long seeds are searched through an index of word starts, since
-        scanning a megabyte per quote would make checking quadratic.  The
-        first occurrence that starts a word wins; one inside a word is found
-        only when there is none at a word start.
-        """
-        folded = self.folded
-        if len(folded) < _INDEX_FROM or len(needle) < _KEY:
-            return folded.find(needle)
-        if self._index is None:
-            index: dict[str, list[int]] = {}
-            for m in _WORD_START.finditer(folded):
-                at = m.start()
-                key = folded[at:at + _KEY]
-                if key in index:
-                    index[key].append(at)
-                else:
-                    index[key] = [at]
-            self._index = index
-        for at in self._index.get(needle[:_KEY], ()):
-            if folded.startswith(needle, at):
-                return at
-        return folded.find(needle)
-
     def find(self, quote: str) -> tuple[int, int] | None:
         """The span of the first occurrence of *quote*, or ``None``."""
-        needle = normalize(quote)
-        if not needle:
-            return None
-        at = self._find_folded(needle)
-        if at < 0:
-            return None
-        start = self.to_original(at)
-        end = self.to_original(at + len(needle) - 1) + 1
-        return start, end
+        return self.find_all([quote])[quote]
+
+    def find_all(self, quotes: Iterable[str]) -> dict[str, tuple[int, int] | None]:
+        """The span of each quote's first occurrence (``None`` where not found).
+
+        Long seeds with many quotes are searched through an index of the word
+        starts where some quote could begin, built in one pass, since scanning
+        a megabyte per quote would make checking quadratic.  There the first
+        occurrence that starts a word wins; one inside a word is found only
+        when there is none at a word start.
+        """
+        folded = self.folded
+        needles = {quote: normalize(quote) for quote in quotes}
+        index: dict[str, list[int]] | None = None
+        if len(folded) >= _INDEX_FROM and len(needles) > 8:
+            index = self._word_start_index({self._key(n) for n in needles.values()})
+        spans: dict[str, tuple[int, int] | None] = {}
+        for quote, needle in needles.items():
+            at = -1
+            if needle:
+                if index is not None:
+                    for candidate in index.get(self._key(needle), ()):
+                        if folded.startswith(needle, candidate):
+                            at = candidate
+                            break
+                if at < 0:
+                    at = folded.find(needle)
+            spans[quote] = (self.to_original(at), self.to_original(at + len(needle) - 1) + 1) if at >= 0 else None
+        return spans
+
+    @staticmethod
+    def _key(needle: str) -> str:
+        return needle[:_KEY] if len(needle) >= _KEY else needle[:_SHORT_KEY]
+
+    def _word_start_index(self, wanted: set[str]) -> dict[str, list[int]]:
+        folded = self.folded
+        index: dict[str, list[int]] = {}
+        for at in accumulate((len(word) + 1 for word in folded.split(" ")), initial=0):
+            key = folded[at:at + _KEY]
+            if key not in wanted:
+                key = key[:_SHORT_KEY]
+                if key not in wanted:
+                    continue
+            if key in index:
+                index[key].append(at)
+            else:
+                index[key] = [at]
+        return index
 
     def closest(self, quote: str, width: int = 0) -> str:
         """The passage of the seed that looks most like *quote* (for error messages)."""

@@ -10,6 +10,7 @@ it so that one run reports everything.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 import yaml
@@ -30,20 +31,44 @@ _SCALAR_TAGS = frozenset({_STR, _NULL, "tag:yaml.org,2002:int", "tag:yaml.org,20
                           "tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"})
 
 
+class _Positions(Mapping[str, Pos]):
+    """Positions of a mapping's keys or values, made from libyaml's marks on demand.
+
+    Most positions are never asked for (only problems and editor jumps need
+    them), so building a Pos for every value up front would be wasted work.
+    """
+
+    __slots__ = ("_path", "_nodes", "_which")
+
+    def __init__(self, path: str, nodes: dict[str, tuple[yaml.Node, yaml.Node]], which: int) -> None:
+        self._path, self._nodes, self._which = path, nodes, which
+
+    def __getitem__(self, key: str) -> Pos:
+        mark = self._nodes[key][self._which].start_mark
+        return Pos(self._path, mark.line + 1, mark.column + 1)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+
 class LDict(dict):
-    """A dict that knows its own position, its keys' and its values'."""
+    """A dict that knows its own position, its keys' (``key_pos``) and its values' (``at``)."""
 
-    __slots__ = ("pos", "key_pos", "at")
+    __slots__ = ("pos", "nodes", "key_pos", "at")
 
-    def __init__(self, pos: Pos) -> None:
+    def __init__(self, pos: Pos, path: str = "") -> None:
         super().__init__()
         self.pos = pos
-        self.key_pos: dict[str, Pos] = {}
-        self.at: dict[str, Pos] = {}
+        self.nodes: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        self.key_pos = _Positions(path or pos.path, self.nodes, 0)
+        self.at = _Positions(path or pos.path, self.nodes, 1)
 
 
 class LList(list):
-    """A list that knows its own position and its items'."""
+    """A list that knows its own position and its items' (``at``)."""
 
     __slots__ = ("pos", "at")
 
@@ -171,33 +196,37 @@ class _Decoder:
             return None
         return out
 
-    def keys(self, node: yaml.MappingNode, what: str, key_desc: str):
-        """Yield (key, key node, value node), reporting bad and duplicate keys."""
-        first: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
-                self.report("bad-key", f"keys of {what} must be plain text", key_node)
-                continue
-            key = key_node.value
-            if key in first:
-                earlier = first[key].start_mark.line + 1
-                code = "duplicate-id" if key_desc.endswith("id") else "duplicate-key"
-                self.report(code, f"duplicate {key_desc} {key!r} in {what} (first at line {earlier}); "
-                            "YAML would silently keep only the last", key_node)
-                continue
-            first[key] = key_node
-            yield key, key_node, value_node
+    def key(self, key_node: yaml.Node, seen: dict[str, yaml.Node], what: str, key_desc: str) -> str | None:
+        """The text of a mapping key, or None after reporting a bad or duplicate key.
+
+        PyYAML keeps the last of two equal keys and drops the first without a
+        word; here the second is reported and the first kept.
+        """
+        if type(key_node) is not yaml.ScalarNode or key_node.tag not in _SCALAR_TAGS:
+            self.report("bad-key", f"keys of {what} must be plain text", key_node)
+            return None
+        key = key_node.value
+        if key in seen:
+            earlier = seen[key].start_mark.line + 1
+            code = "duplicate-id" if key_desc.endswith("id") else "duplicate-key"
+            self.report(code, f"duplicate {key_desc} {key!r} in {what} (first at line {earlier}); "
+                        "YAML would silently keep only the last", key_node)
+            return None
+        seen[key] = key_node
+        return key
 
     def record(self, node: yaml.Node, spec: Record, what: str) -> LDict | None:
         if not self.collection(node, yaml.MappingNode, what):
             return None
         path = self.path
-        out = LDict(Pos(path, node.start_mark.line + 1, node.start_mark.column + 1))
-        key_pos, at = out.key_pos, out.at
+        out = LDict(Pos(path, node.start_mark.line + 1, node.start_mark.column + 1), path)
+        nodes = out.nodes
         fields = spec.by_name
-        present: set[str] = set()
-        for key, key_node, value_node in self.keys(node, what, "key"):
-            present.add(key)
+        present: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = self.key(key_node, present, what, "key")
+            if key is None:
+                continue
             f = fields.get(key)
             if f is None:
                 self.report("unknown-key", f"unknown key {key!r} in {what}", key_node,
@@ -218,10 +247,7 @@ class _Decoder:
                 if value is None:
                     continue
             out[key] = value
-            mark = key_node.start_mark
-            key_pos[key] = Pos(path, mark.line + 1, mark.column + 1)
-            mark = value_node.start_mark
-            at[key] = Pos(path, mark.line + 1, mark.column + 1)
+            nodes[key] = (key_node, value_node)
         for f in spec.fields:
             if f.required and f.name not in present:
                 self.report("missing", f"{what} has no {f.name!r}", node, f"add '{f.name}: ...'")
@@ -230,9 +256,13 @@ class _Decoder:
     def table(self, node: yaml.Node, spec: Table, what: str) -> LDict | None:
         if not self.collection(node, yaml.MappingNode, what):
             return None
-        out = LDict(self.pos(node))
+        out = LDict(self.pos(node), self.path)
         pattern = _regex(spec.key_pattern)
-        for key, key_node, value_node in self.keys(node, what, spec.what):
+        seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = self.key(key_node, seen, what, spec.what)
+            if key is None:
+                continue
             if not pattern.match(key):
                 self.report("bad-id", f"{spec.what} {key!r} in {what} is not a valid id", key_node,
                             "ids use letters, digits, '-', '_' and '.', and start with a letter or digit")
@@ -240,8 +270,7 @@ class _Decoder:
             value = self.decode(value_node, spec.value, f"{spec.what.removesuffix(' id')} {key!r}")
             if value is not None:
                 out[key] = value
-                out.key_pos[key] = self.pos(key_node)
-                out.at[key] = self.pos(value_node)
+                out.nodes[key] = (key_node, value_node)
         return out
 
 

@@ -23,9 +23,27 @@ from .diagnostics import Diagnostic, error
 from .model import Pos
 
 try:
-    from yaml import CSafeLoader as SafeLoader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_NULL_TAG, _STR_TAG = "tag:yaml.org,2002:null", "tag:yaml.org,2002:str"
+_MAP_TAG, _SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+class SafeLoader(_BaseLoader):
+    """libyaml's safe loader, resolving untagged scalars only to null or text.
+
+    Every value in a map is text (a date or a year included), so YAML 1.1's
+    implicit typing, which runs a Python regular expression per scalar and
+    makes 'no' a boolean, is both wasted work and a trap.
+    """
+
+    def resolve(self, kind, value, implicit):  # noqa: D102 - same contract as yaml's Resolver
+        if kind is yaml.ScalarNode:
+            return _NULL_TAG if implicit[0] and value in _NULLS else _STR_TAG
+        return _MAP_TAG if kind is yaml.MappingNode else _SEQ_TAG
 
 __all__ = ["YamlDocument", "read_yaml", "parse_yaml", "gc_paused", "MAX_FILE_BYTES", "MAX_DEPTH"]
 
