@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
+from .analysis.expect import check_expected_labels
 from .diagnostics import Diagnostic, error, warning
 from .model import Kind, Project, Ref, Relation, RelKind
 from .suggest import did_you_mean
@@ -201,6 +202,7 @@ CHECKS: list[Check] = [
     check_roles,
     check_support_cycles,
     check_speakers,
+    check_expected_labels,
 ]
 
 
