@@ -3,7 +3,7 @@
 The result is made of :class:`LDict`, :class:`LList` and ``str``: ordinary
 containers that also remember where each of their values stands in the file.
 Every structural problem (unknown or duplicate key, missing field, wrong
-type, bad id, object tag, alias) becomes a diagnostic; decoding goes on past
+type, bad id, object tag) becomes a diagnostic; decoding goes on past
 it so that one run reports everything.
 """
 
@@ -95,7 +95,6 @@ class _Decoder:
     def __init__(self, path: str, diagnostics: list[Diagnostic]) -> None:
         self.path = path
         self.diagnostics = diagnostics
-        self.seen_collections: set[int] = set()
 
     def pos(self, node: yaml.Node) -> Pos:
         mark = node.start_mark
@@ -131,13 +130,18 @@ class _Decoder:
             return self.text(node, spec.text, what)
         raise TypeError(spec)
 
+    def bad_tag(self, node: yaml.Node) -> bool:
+        """Report an explicit tag ('!!python/object', '!include'): maps are plain data."""
+        if node.tag in _SCALAR_TAGS or node.tag == _MAP or node.tag == _SEQ:
+            return False
+        self.report("tag", f"tag {node.tag!r} is not allowed: maps are plain data", node, "remove the '!' tag")
+        return True
+
     def scalar(self, node: yaml.Node, what: str, expected: str) -> str | None:
+        if self.bad_tag(node):
+            return None
         if not isinstance(node, yaml.ScalarNode):
             self.report("type", f"{what} should be {expected}, not {_kind(node)}", node)
-            return None
-        if node.tag not in _SCALAR_TAGS:
-            self.report("tag", f"tag {node.tag!r} is not allowed: maps are plain data", node,
-                        "remove the '!' tag")
             return None
         if node.tag == _NULL:
             self.report("missing", f"{what} has no value", node)
@@ -167,19 +171,12 @@ class _Decoder:
         return value
 
     def collection(self, node: yaml.Node, kind: type, what: str) -> bool:
+        if self.bad_tag(node):
+            return False
         if not isinstance(node, kind):
             self.report("type", f"{what} should be {'a mapping' if kind is yaml.MappingNode else 'a list'}, "
                         f"not {_kind(node)}", node)
             return False
-        if node.tag not in (_MAP, _SEQ):
-            self.report("tag", f"tag {node.tag!r} is not allowed: maps are plain data", node, "remove the '!' tag")
-            return False
-        # The composer shares one node object between an anchor and its aliases.
-        if id(node) in self.seen_collections:
-            self.report("alias", "anchors and aliases are not supported in maps", node,
-                        "write the value out in full")
-            return False
-        self.seen_collections.add(id(node))
         return True
 
     def seq(self, node: yaml.Node, item: Spec, what: str) -> LList | None:

@@ -52,6 +52,8 @@ MAX_FILE_BYTES = 100 * 1024 * 1024
 # A map needs six; the spec rejects anything deeper than it expects.
 MAX_DEPTH = 1000
 
+# Something that may be an anchor; only then is the tree walked to be sure.
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]")
 _BRACKETS = re.compile(r"[\[\]{}]")
 _DEEP_PREFIX = re.compile(r"^[ \t?:-]{%d,}" % (MAX_DEPTH // 2), re.MULTILINE)
 
@@ -97,7 +99,33 @@ def parse_yaml(data: bytes, name: str) -> tuple[YamlDocument | None, list[Diagno
             return None, [error("yaml-syntax", str(exc).splitlines()[0], Pos(name, 1, 1))]
         except RecursionError:  # pure-Python composer only
             return None, [error("too-deep", "nesting too deep to read", Pos(name, 1, 1))]
+    if root is not None and _ANCHOR.search(text):
+        reused = _reused_node(root)
+        if reused is not None:
+            mark = reused.start_mark
+            return None, [error("alias", "anchors and aliases are not supported in maps",
+                                Pos(name, mark.line + 1, mark.column + 1),
+                                "write the value out in full where it is reused")]
     return YamlDocument(name, text, root), []
+
+
+def _reused_node(root: yaml.Node) -> yaml.Node | None:
+    """A node reachable twice (the composer shares one object between an anchor
+    and its aliases), found without ever expanding an alias."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+    return None
 
 
 @contextlib.contextmanager
@@ -118,9 +146,7 @@ def gc_paused() -> Iterator[None]:
 
 
 def _decode(data: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
-        len(data) >= 2 and (data[0] == 0) != (data[1] == 0)
-    ):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(data):
         return None, error("encoding", "file is UTF-16; maps must be UTF-8", Pos(name, 1, 1),
                            hint="re-save the file as UTF-8 (most editors: 'Save with encoding')")
     nul = data.find(b"\x00")
@@ -137,6 +163,16 @@ def _decode(data: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
         return None, error("empty", "file is empty", Pos(name, 1, 1),
                            hint="a map starts with 'map: <id>'; see docs/format.md")
     return text, None
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """ASCII text saved as UTF-16 without a byte order mark: every other byte is NUL."""
+    head = data[:8]
+    if len(head) < 4:
+        return False
+    odd_nul = all(b == 0 for b in head[1::2]) and all(b != 0 for b in head[0::2])
+    even_nul = all(b == 0 for b in head[0::2]) and all(b != 0 for b in head[1::2])
+    return odd_nul or even_nul
 
 
 def _line_col_of_byte(data: bytes, offset: int) -> tuple[int, int]:

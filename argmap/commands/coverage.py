@@ -1,0 +1,59 @@
+"""Show how much of each seed the maps quote, and list the unmapped sentences.
+
+Exit status 1 with --check when a seed is below its floor (opinion 90%,
+news 70% of sentences).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+NAME = "coverage"
+HELP = "share of each seed's sentences quoted by some node, and what is unmapped"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", default=["maps"], metavar="PATH", help="maps (default: maps/)")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a seed is below its floor")
+    parser.add_argument("--summary", action="store_true", help="omit the list of unmapped sentences")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..coverage import FLOORS, map_coverage
+    from ..diagnostics import format_text
+    from ..project import display_path, load
+
+    result = load(args.paths)
+    if result.errors:
+        print(format_text(result.errors), file=sys.stderr)
+        print("argmap: coverage needs maps without errors (see argmap check)", file=sys.stderr)
+        return 1
+    reports = [map_coverage(m) for m in result.project.maps.values()]
+    failing = [r for r in reports if r.below_floor()]
+    if args.format == "json":
+        print(json.dumps([{
+            "map": r.argmap.id, "seed": r.argmap.source.seed,
+            "groups": {g: {"covered": r.covered.get(g, 0), "total": r.total[g], "share": r.share(g),
+                           "floor": FLOORS[g]} for g in r.total},
+            "unmapped": [{"line": s.line, "genre": str(s.genre), "text": s.text} for s in r.unmapped],
+        } for r in reports], indent=2, ensure_ascii=False))
+    else:
+        for r in reports:
+            shares = "  ".join(f"{g} {r.covered.get(g, 0)}/{r.total[g]} ({r.share(g):.0%}, floor {FLOORS[g]:.0%})"
+                               for g in sorted(r.total))
+            mark = "  BELOW FLOOR" if r.below_floor() else ""
+            print(f"{r.argmap.id} ({r.argmap.source.seed}): {shares}{mark}")
+            if not args.summary:
+                seed_path = display_path_of_seed(r.argmap, display_path)
+                for s in r.unmapped:
+                    text = s.text if len(s.text) <= 100 else s.text[:97] + "..."
+                    print(f"  {seed_path}:{s.line}: unmapped {s.genre}: {text}")
+    return 1 if args.check and failing else 0
+
+
+def display_path_of_seed(argmap, display_path) -> str:
+    from pathlib import Path
+    return display_path(Path(argmap.path).parent.parent / "seeds" / argmap.source.seed)

@@ -1,0 +1,51 @@
+"""SVG element ids for map elements: unique within a page that shows many maps.
+
+A node ``may-2018:roll-back`` becomes the element id ``may-2018--roll-back``
+(the map id, two hyphens, the node id), so a page can link to
+``map.svg#may-2018--roll-back``.  Every other element of a diagram (edges,
+junctions, clusters, the legend, nodes of *other* maps drawn for context)
+gets an id ``<map>---<what>-<name>``: three hyphens, so it can never equal a
+node's id (node ids never start with a hyphen).
+
+Map ids may themselves contain ``--`` (the format allows ``[A-Za-z0-9_.-]``);
+such a map id, or one ending in ``-``, is written as ``_`` followed by its
+UTF-8 bytes in hex, which keeps the scheme one-to-one (see docs/export.md).
+All ids are valid XML names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Ref
+
+__all__ = ["map_part", "node_svg_id", "element_id", "XML_NAME"]
+
+XML_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+_PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def map_part(map_id: str) -> str:
+    """The map's part of an element id: the id itself when that is unambiguous."""
+    if _PLAIN.match(map_id) and "--" not in map_id and not map_id.endswith("-"):
+        return map_id
+    return "_" + map_id.encode("utf-8").hex()
+
+
+def _name_part(text: str) -> str:
+    if _PLAIN.match(text):
+        return text
+    return "_" + text.encode("utf-8").hex()
+
+
+def node_svg_id(ref: Ref) -> str:
+    """The element id of node *ref* in its own map's diagram."""
+    return f"{map_part(ref.map_id)}--{_name_part(ref.node_id)}"
+
+
+def element_id(map_id: str, what: str, name: str | int = "") -> str:
+    """The id of a non-node element of *map_id*'s diagram (``what`` is ascii, e.g. ``edge``)."""
+    name = str(name)
+    suffix = f"-{_SAFE_NAME.sub('_', name)}" if name else ""
+    return f"{map_part(map_id)}---{what}{suffix}"
