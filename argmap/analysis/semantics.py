@@ -41,7 +41,7 @@ from ..errors import ArgmapError
 from ..model import Argument, Label, Project, Ref, RelKind
 
 __all__ = ["SEMANTICS", "Framework", "Labelling", "Solution", "TooHard", "label", "solve",
-           "framework", "MAX_STEPS", "MAX_LABELLINGS"]
+           "framework", "element_name", "label_of_code", "MAX_STEPS", "MAX_LABELLINGS"]
 
 SEMANTICS = ("grounded", "preferred", "stable")
 MAX_STEPS = 200_000          # search decisions per dispute (preferred, stable)
@@ -51,6 +51,11 @@ MAX_LABELLINGS = 20_000      # complete labellings kept per dispute while search
 _NONE, _IN, _OUT, _UNDEC = 0, 1, 2, 3
 _CODE = {_IN: Label.IN, _OUT: Label.OUT, _UNDEC: Label.UNDEC, _NONE: Label.UNDEC}
 _LABEL_CODE = {Label.IN: _IN, Label.OUT: _OUT, Label.UNDEC: _UNDEC}
+
+
+def label_of_code(code: int) -> Label:
+    """The Label of a solver code (as in :attr:`Dispute.alternatives`)."""
+    return _CODE[code]
 
 
 class TooHard(ArgmapError):
@@ -391,6 +396,22 @@ class Solution:
                     codes[g] = c
             yield Labelling(self.semantics, self.framework, codes, None, None)
 
+    def labelling(self) -> Labelling:
+        """The grounded labelling, or the sceptical view of this solution's labellings."""
+        af = self.framework
+        if self.semantics == "grounded":
+            return Labelling("grounded", af, self.grounded, self.witness, self)
+        codes = bytearray(self.grounded)
+        if self.count == 0:
+            codes = bytearray([_UNDEC]) * len(codes)
+        else:
+            for dispute in self.disputes:
+                for pos, g in enumerate(dispute.members):
+                    values = {alt[pos] for alt in dispute.alternatives}
+                    codes[g] = values.pop() if len(values) == 1 else _UNDEC
+        # Outside the disputes every labelling is the grounded one, so the grounded witnesses hold there.
+        return Labelling(self.semantics, af, codes, self.witness, self)
+
     def tally(self, element: int) -> dict[Label, int]:
         """How many of the labellings give *element* each label."""
         k = self.dispute_of.get(element)
@@ -418,7 +439,7 @@ def solve(target: Project | Framework, semantics: str = "preferred", *, max_step
     disputes = []
     dispute_of: dict[int, int] = {}
     for members in _disputes(af, codes):
-        describe = _name(af, members[0], None)
+        describe = element_name(af, members[0], None)
         found = _complete_labellings(af, members, semantics == "stable", max_steps, max_labellings, describe)
         if semantics == "preferred":
             found = _maximal_in(found)
@@ -432,7 +453,7 @@ def solve(target: Project | Framework, semantics: str = "preferred", *, max_step
 # Labellings and their explanations
 
 
-def _name(af: Framework, i: int, context: Hashable | None) -> str:
+def element_name(af: Framework, i: int, context: Hashable | None = None) -> str:
     """A short name for element *i*: a bare node id inside the map of *context*."""
     element = af.elements[i]
     if isinstance(element, Ref):
@@ -447,7 +468,7 @@ def _name(af: Framework, i: int, context: Hashable | None) -> str:
 
 
 def _names(af: Framework, items: Sequence[int], context: Hashable, most: int = 3, joiner: str = "and") -> str:
-    shown = [_name(af, i, context) for i in items[:most]]
+    shown = [element_name(af, i, context) for i in items[:most]]
     if len(items) > most:
         shown.append(f"{len(items) - most} more")
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + f" {joiner} " + shown[-1]
@@ -564,7 +585,7 @@ class Labelling:
     def _attack_phrase(self, i: int, a: int, context: Hashable) -> str:
         """How a attacks i, in words: 'attacked by x', 'undercut by u', 'its premise p is attacked by x'."""
         af = self.framework
-        who = _name(af, a, context)
+        who = element_name(af, a, context)
         element = af.elements[i]
         if isinstance(element, Argument):
             if (a, i) in af.undercuts:
@@ -572,7 +593,7 @@ class Labelling:
             for p in element.premises:
                 pi = af.index.get(p)
                 if pi is not None and a in af.attackers[pi]:
-                    return f"its premise {_name(af, pi, context)} is attacked by {who}"
+                    return f"its premise {element_name(af, pi, context)} is attacked by {who}"
             return f"its conclusion {element.conclusion.node_id} is attacked by {who}"
         if a == i:
             return "attacked by itself"
@@ -599,9 +620,9 @@ class Labelling:
 
     def _ring(self, cycle: list[int], context: Hashable) -> str:
         if len(cycle) == 1:
-            return f"{_name(self.framework, cycle[0], context)}, which attacks itself"
+            return f"{element_name(self.framework, cycle[0], context)}, which attacks itself"
         kind = "odd" if len(cycle) % 2 else "even"
-        text = " → ".join(_name(self.framework, c, context) for c in [*cycle, cycle[0]])
+        text = " → ".join(element_name(self.framework, c, context) for c in [*cycle, cycle[0]])
         return f"the {kind} attack cycle {text}"
 
     def _cycle_phrase(self, i: int, context: Hashable) -> str:
@@ -613,6 +634,10 @@ class Labelling:
             return "it attacks itself"
         return f"{'it is in' if i in cycle else 'it depends on'} {self._ring(cycle, context)}"
 
+    def no_labelling_reason(self) -> str:
+        """Why no labelling exists (when ``count`` is 0): the dispute that admits none."""
+        return self._no_stable_reason()
+
     def _no_stable_reason(self) -> str:
         for dispute in self._solution.disputes:
             if not dispute.alternatives:
@@ -620,11 +645,11 @@ class Labelling:
                 cycle = self._cycle(first)
                 context = self.framework.elements[first]
                 if cycle and len(cycle) == 1:
-                    where = f"the self-attacking {_name(self.framework, cycle[0], context)}"
+                    where = f"the self-attacking {element_name(self.framework, cycle[0], context)}"
                 elif cycle:
                     where = self._ring(cycle, context)
                 else:
-                    where = f"the dispute around {_name(self.framework, first, None)}"
+                    where = f"the dispute around {element_name(self.framework, first, None)}"
                 return f"{where} admits none"
         return "no labelling satisfies the semantics"
 
@@ -638,17 +663,4 @@ def label(target: Project | Framework, semantics: str = "grounded", **limits: in
     the tally); with no stable labelling at all, every element is UNDEC and
     ``count`` is 0.  ``labels`` always holds every node of the project.
     """
-    solution = solve(target, semantics, **limits)
-    af = solution.framework
-    if semantics == "grounded":
-        return Labelling("grounded", af, solution.grounded, solution.witness, solution)
-    # Outside the disputes every labelling is the grounded one, so the grounded witnesses hold there.
-    codes = bytearray(solution.grounded)
-    if solution.count == 0:
-        codes = bytearray([_UNDEC]) * len(codes)
-    else:
-        for dispute in solution.disputes:
-            for pos, g in enumerate(dispute.members):
-                values = {alt[pos] for alt in dispute.alternatives}
-                codes[g] = values.pop() if len(values) == 1 else _UNDEC
-    return Labelling(semantics, af, codes, solution.witness, solution)
+    return solve(target, semantics, **limits).labelling()
