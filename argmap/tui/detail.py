@@ -1,0 +1,268 @@
+"""Node detail: everything about the row under the cursor, with its links.
+
+One OptionList: information lines are disabled options (they scroll with
+the rest but the cursor skips them) and every relation in and out, every
+cross-map link, is an enabled option that Enter follows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ..model import ArgMap, Kind, Label, Node, Project, Ref, Relation, RelKind
+from ..palette import KIND_COLOURS, LABEL_COLOURS, RELATION_COLOURS, STANCE_COLOURS
+from .argtree import Row
+from .tree import RELATION_GLYPHS
+
+__all__ = ["NodeDetail", "Analysis"]
+
+# How a relation reads from each end.
+_OUT_WORDS = {RelKind.SUPPORTS: "supports", RelKind.ATTACKS: "attacks",
+              RelKind.UNDERCUTS: "undercuts", RelKind.SAME_AS: "same as"}
+_IN_WORDS = {RelKind.SUPPORTS: "supported by", RelKind.ATTACKS: "attacked by",
+             RelKind.UNDERCUTS: "undercut by", RelKind.SAME_AS: "same as"}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Acceptability labels, when argmap.analysis provides them."""
+
+    labels: dict[Ref, Label]
+    explain: object  # callable(ref) -> str
+    semantics: str = "grounded"
+
+
+class NodeDetail(OptionList):
+    """Paraphrase, kind, speaker chain, tags, stances, label, and links."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    class LinkChosen(Message):
+        """The user chose a link in the detail: go to *ref*."""
+
+        def __init__(self, ref: Ref) -> None:
+            super().__init__()
+            self.ref = ref
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._targets: dict[int, Ref] = {}
+        self.shown: Row | None = None
+
+    # -- building -------------------------------------------------------------------------------
+
+    def show(self, project: Project, row: Row | None, analysis: Analysis | None = None,
+             analysis_note: str = "") -> None:
+        """Describe *row* (a map, node, group or link row)."""
+        self.shown = row
+        self._targets = {}
+        self._lines: list[Option] = []
+        if row is None:
+            self._info(Text("Nothing selected.", "dim"))
+        elif row.kind == "map":
+            self._map(project, project.maps[row.map_id])
+        elif row.kind == "group":
+            self._group(project, row)
+        else:
+            node = project.node(row.ref)
+            if node is None:
+                self._info(Text(f"{row.ref} is not loaded", "dim"))
+            else:
+                self._node(project, node, analysis, analysis_note)
+        self.set_options(self._lines)
+        self.border_title = "Detail"
+        self.scroll_home(animate=False)
+
+    def _info(self, text: Text | str) -> None:
+        self._lines.append(Option(text, disabled=True))
+
+    def _heading(self, title: str) -> None:
+        self._lines.append(Option(Text(title, "bold underline"), disabled=True))
+
+    def _link(self, ref: Ref, text: Text) -> None:
+        self._targets[len(self._lines)] = ref
+        self._lines.append(Option(text))
+
+    def _map(self, project: Project, argmap: ArgMap) -> None:
+        src = argmap.source
+        self._info(Text(argmap.title, "bold"))
+        facts = [("outlet", src.outlet), ("author", src.author), ("date", src.date),
+                 ("genre", src.genre.value), ("seed", src.seed), ("file", argmap.path), ("url", src.url)]
+        for name, value in facts:
+            if value:
+                self._info(Text.assemble((f"{name}: ", "dim"), value))
+        kinds: dict[str, int] = {}
+        for node in argmap.nodes.values():
+            kinds[node.kind.value] = kinds.get(node.kind.value, 0) + 1
+        counts = Text(f"{len(argmap.nodes)} nodes: ", "dim")
+        for i, (kind, n) in enumerate(sorted(kinds.items())):
+            counts.append(f"{', ' if i else ''}{n} {kind}", Style(color=KIND_COLOURS[Kind(kind)]))
+        self._info(counts)
+        if src.parts:
+            self._heading("Parts")
+            for part in src.parts:
+                who = ", ".join(b for b in (part.outlet, part.author, part.date) if b)
+                self._info(Text.assemble(f"  {part.id}", (f"  {part.genre.value}", "dim"),
+                                         (f"  {who}" if who else "", "dim")))
+        self._heading("Speakers")
+        for speaker in argmap.speakers.values():
+            chain = project.attribution(argmap.id, speaker.id)[1:]
+            line = Text.assemble(f"  {speaker.name}", (f" ({speaker.role})" if speaker.role else "", "dim"))
+            if chain:
+                line.append(" via " + " \u2190 ".join(s.name for s in chain), "dim italic")
+            self._info(line)
+        roots = [n for n in argmap.nodes.values()
+                 if not any(r.kind is not RelKind.SAME_AS and r.target.map_id == argmap.id
+                            for r in project.premise_in(n.ref) + project.outgoing(n.ref))]
+        if roots:
+            self._heading("Main claims")
+            for node in roots:
+                self._link(node.ref, _node_text(node))
+
+    def _group(self, project: Project, row: Row) -> None:
+        conclusion = project.node(row.ref)
+        self._info(Text("Linked argument", "bold"))
+        self._info(Text("These premises support the conclusion only together.", "dim"))
+        self._heading("Premises")
+        for member in row.members:
+            node = project.node(member)
+            if node is not None:
+                self._link(member, _node_text(node, glyph=RelKind.SUPPORTS))
+        if conclusion is not None:
+            self._heading("Conclusion")
+            self._link(conclusion.ref, _node_text(conclusion))
+
+    def _node(self, project: Project, node: Node, analysis: Analysis | None, analysis_note: str) -> None:
+        argmap = project.maps[node.map_id]
+        head = Text()
+        head.append(node.kind.value, Style(color=KIND_COLOURS[node.kind], bold=True))
+        head.append(f"  {node.map_id}:{node.id}", "dim")
+        self._info(head)
+        self._info(Text(node.text, "bold"))
+        # Who holds it, and through whom their words reach the article.
+        chain = project.attribution(node.map_id, node.by)
+        if chain:
+            who = Text.assemble(("by ", "dim"), chain[0].name,
+                                (f" ({chain[0].role})" if chain[0].role else "", "dim"))
+            self._info(who)
+            for via in chain[1:]:
+                self._info(Text.assemble(("   reported by ", "dim"), via.name))
+        else:
+            self._info(Text.assemble(("by ", "dim"), node.by))
+        part = argmap.part_of(node)
+        genre = argmap.genre_of(node)
+        where = f"in {part.id} ({genre.value})" if part else f"in a {genre.value}"
+        self._info(Text(where, "dim"))
+        if node.tags:
+            self._info(Text.assemble(("tags: ", "dim"), " ".join(f"#{t}" for t in node.tags)))
+        for topic, stance in node.stances.items():
+            question = project.topics[topic].question if topic in project.topics else ""
+            self._info(Text.assemble(("stance: ", "dim"), f"{topic} ",
+                                     (stance.value, Style(color=STANCE_COLOURS[stance.value], bold=True)),
+                                     (f"  {question}" if question else "", "dim")))
+        self._label_lines(node, analysis, analysis_note)
+        for quote in node.quotes:
+            mark = "" if quote.span is not None else "  (not found in the seed)"
+            self._info(Text.assemble(("\u201c", "dim"), (quote.text, "italic"), ("\u201d", "dim"), (mark, "red")))
+        if node.note:
+            self._info(Text.assemble(("note: ", "dim"), (node.note, "dim")))
+        self._info(Text(f"{node.pos.path}:{node.pos.line}", "dim"))
+        self._relations(project, node)
+
+    def _label_lines(self, node: Node, analysis: Analysis | None, note: str) -> None:
+        label = analysis.labels.get(node.ref) if analysis is not None else None
+        if label is not None:
+            line = Text.assemble(("acceptability: ", "dim"),
+                                 (label.value, Style(color=LABEL_COLOURS[label], bold=True)),
+                                 (f" ({analysis.semantics})", "dim"))
+            if node.expect is not None and node.expect is not label:
+                line.append(f"  expected {node.expect.value}", "bold red")
+            self._info(line)
+            try:
+                why = analysis.explain(node.ref)
+            except Exception as exc:  # the analysis is another module's: never let it break the view
+                why = f"(no explanation: {exc})"
+            if why:
+                self._info(Text(str(why), "dim"))
+        else:
+            if note:
+                self._info(Text.assemble(("acceptability: ", "dim"), (note, "dim")))
+            if node.expect is not None:
+                self._info(Text.assemble(("expected label: ", "dim"), node.expect.value))
+
+    def _relations(self, project: Project, node: Node) -> None:
+        ref = node.ref
+        outgoing = [r for r in project.outgoing(ref)]
+        # A co-premise's linked support counts as this node's too.
+        outgoing += [r for r in project.premise_in(ref) if r.source != ref]
+        incoming = project.incoming(ref)
+        same = sorted(project.same_as_class(ref) - {ref})
+        if outgoing:
+            self._heading("Out")
+            for relation in outgoing:
+                if relation.kind is RelKind.SAME_AS:
+                    continue
+                self._relation_link(project, relation, relation.target, _OUT_WORDS, node.map_id)
+        if incoming:
+            self._heading("In")
+            for relation in incoming:
+                if relation.kind is RelKind.SAME_AS:
+                    continue
+                self._relation_link(project, relation, relation.source, _IN_WORDS, node.map_id)
+        if same:
+            self._heading("Same proposition")
+            for other in same:
+                target = project.node(other)
+                if target is not None:
+                    self._link(other, _node_text(target, glyph=RelKind.SAME_AS, words="same as",
+                                                 home=node.map_id))
+
+    def _relation_link(self, project: Project, relation: Relation, other: Ref,
+                       words: dict[RelKind, str], home: str) -> None:
+        target = project.node(other)
+        if target is None:
+            return
+        word = words[relation.kind]
+        if relation.is_linked:
+            word += f" (linked, with {len(relation.group) - 1} more)"
+        if relation.kind is RelKind.UNDERCUTS and relation.premise is not None:
+            word += f" the step from {relation.premise.node_id}"
+        self._link(other, _node_text(target, glyph=relation.kind, words=word, home=home))
+
+    # -- following --------------------------------------------------------------------------------
+
+    def link_at(self, index: int | None) -> Ref | None:
+        return self._targets.get(index) if index is not None else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        ref = self.link_at(event.option_index)
+        if ref is not None:
+            self.post_message(self.LinkChosen(ref))
+
+    def links(self) -> list[Ref]:
+        return [self._targets[i] for i in sorted(self._targets)]
+
+
+def _node_text(node: Node, glyph: RelKind | None = None, words: str = "", home: str | None = None) -> Text:
+    text = Text()
+    if glyph is not None:
+        text.append(RELATION_GLYPHS[glyph] + " ", Style(color=RELATION_COLOURS[glyph], bold=True))
+    if words:
+        text.append(words + " ", Style(color=RELATION_COLOURS[glyph]) if glyph else "")
+    text.append(node.kind.value, Style(color=KIND_COLOURS[node.kind], italic=True))
+    text.append(" " + node.text)
+    if home is not None and node.map_id != home:
+        text.append(f"  \u21d2 {node.map_id}", "bold")
+    return text

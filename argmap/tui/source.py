@@ -1,0 +1,223 @@
+"""Source view: the article, with the node's quote highlighted in place.
+
+The seed is wrapped to the view's width once (per map and width) into line
+offsets, and only visible lines are ever styled, so a megabyte seed scrolls
+as freely as a short one.  Passages quoted by any node are faint; the
+current node's quotes are highlighted; unmapped text keeps the normal
+colour, so it stands out.  Each part of a seed (a column pasted into a
+comment) starts on a heading line.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..model import ArgMap, Node
+
+__all__ = ["SourceView", "wrap_offsets", "merge_spans"]
+
+Span = tuple[int, int]
+_NEWLINE = re.compile("\n")
+
+
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """Sorted, non-overlapping spans covering the same characters."""
+    out: list[Span] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def wrap_offsets(text: str, width: int, breaks: list[int] = ()) -> list[Span]:
+    """Greedy word wrap of *text* to *width* cells, as (start, end) offsets.
+
+    Lines end at newlines and before each offset in *breaks*; words longer
+    than the width are cut.  One character is taken as one cell (seeds are
+    prose; a rare wide character only shortens its line's margin).
+    """
+    width = max(8, width)
+    ends = sorted({m.start() for m in _NEWLINE.finditer(text)} | set(breaks) | {len(text)})
+    lines: list[Span] = []
+    start = 0
+    for end in ends:
+        stop = end
+        pos = start
+        if pos >= stop:
+            if end < len(text) and text[end] == "\n":
+                lines.append((pos, pos))
+        while pos < stop:
+            if stop - pos <= width:
+                lines.append((pos, stop))
+                break
+            cut = text.rfind(" ", pos, pos + width + 1)
+            if cut <= pos:
+                lines.append((pos, pos + width))
+                pos += width
+            else:
+                lines.append((pos, cut))
+                pos = cut + 1
+        start = end + 1 if end < len(text) and text[end] == "\n" else end
+    return lines
+
+
+class SourceView(ScrollView, can_focus=True):
+    """The seed text of a map, wrapped, with mapped passages marked."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"source--current", "source--mapped", "source--part"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("n", "next_quote", "Next quote", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._map: ArgMap | None = None
+        self._text = ""
+        self._mapped: list[Span] = []
+        self._mapped_starts: list[int] = []
+        self._current: list[Span] = []
+        self._lines: list[tuple[int, int, str | None]] = []  # (start, end, heading or None)
+        self._line_starts: list[int] = []
+        self._wrapped_for: tuple[str, int] | None = None
+        self._cache: dict[int, Strip] = {}
+        self._quote_index = 0
+
+    # -- content --------------------------------------------------------------------------------
+
+    def show(self, argmap: ArgMap | None, node: Node | None) -> None:
+        """Show *argmap*'s seed with *node*'s quotes highlighted and scrolled into view."""
+        if argmap is not self._map:
+            self._map = argmap
+            self._text = (argmap.seed_text or "") if argmap is not None else ""
+            spans = [q.span for n in argmap.nodes.values() for q in n.quotes if q.span] if argmap else []
+            self._mapped = merge_spans(spans)
+            self._mapped_starts = [s for s, _ in self._mapped]
+            self._wrapped_for = None
+        self._current = sorted(q.span for q in node.quotes if q.span) if node is not None else []
+        self._quote_index = 0
+        self._cache.clear()
+        if argmap is not None:
+            self.border_title = argmap.source.seed
+            found = len(self._current)
+            total = len(node.quotes) if node is not None else 0
+            self.border_subtitle = (f"{found} of {total} quotes found" if node is not None and found < total
+                                    else "")
+        self._rewrap()
+        self.refresh()
+        self.scroll_to_quote()
+
+    def _rewrap(self) -> None:
+        width = self.scrollable_content_region.width or self.size.width
+        key = (id(self._map), width)
+        if self._wrapped_for == key or width <= 0:
+            return
+        self._wrapped_for = key
+        self._lines = []
+        if self._map is None:
+            pass
+        elif self._map.seed_text is None:
+            self._lines = [(0, 0, "The seed text of this map could not be read.")]
+        else:
+            parts = [p for p in self._map.source.parts if p.span is not None]
+            headings = {p.span[0]: p for p in parts}
+            for start, end in wrap_offsets(self._text, width, sorted(headings)):
+                part = headings.pop(start, None)
+                if part is not None:
+                    who = ", ".join(b for b in (part.outlet, part.author, part.date) if b)
+                    self._lines.append((start, start, f"\u2500\u2500 {part.id}: {part.genre.value}"
+                                        + (f", {who}" if who else "") + " "))
+                self._lines.append((start, end, None))
+        self._line_starts = [s for s, _, _ in self._lines]
+        self.virtual_size = Size(width, len(self._lines))
+        self._cache.clear()
+
+    def on_resize(self) -> None:
+        self._rewrap()
+        self.scroll_to_quote()
+
+    def line_of(self, offset: int) -> int:
+        """The wrapped line holding character *offset*."""
+        return max(0, bisect_right(self._line_starts, offset) - 1)
+
+    def scroll_to_quote(self, index: int = 0) -> None:
+        if not self._current:
+            return
+        line = self.line_of(self._current[index % len(self._current)][0])
+        self.scroll_to(y=max(0, line - max(1, self.size.height // 3)), animate=False, immediate=True)
+
+    def action_next_quote(self) -> None:
+        self._quote_index += 1
+        self.scroll_to_quote(self._quote_index)
+
+    @property
+    def current_lines(self) -> list[int]:
+        """Wrapped lines that hold the current quotes (tests use it)."""
+        return [self.line_of(s) for s, _ in self._current]
+
+    # -- rendering ------------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = y + scroll_y
+        width = self.size.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._cache[index] = self._render(index, base)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _render(self, index: int, base: Style) -> Strip:
+        start, end, heading = self._lines[index]
+        if heading is not None:
+            return Strip([Segment(heading, base + self.get_component_rich_style("source--part"))])
+        mapped = self.get_component_rich_style("source--mapped", partial=True)
+        current = self.get_component_rich_style("source--current", partial=True)
+        # Cut the line where a mapped or current span begins or ends.
+        marks = {start, end}
+        first = max(0, bisect_left(self._mapped_starts, start) - 1)
+        for s, e in self._mapped[first:]:
+            if s >= end:
+                break
+            marks.update((min(max(s, start), end), min(max(e, start), end)))
+        for s, e in self._current:
+            marks.update((min(max(s, start), end), min(max(e, start), end)))
+        cuts = sorted(marks)
+        segments: list[Segment] = []
+        for a, b in zip(cuts, cuts[1:]):
+            if a >= b:
+                continue
+            style = base
+            if self._inside(self._current, a):
+                style = base + current
+            elif self._inside_mapped(a):
+                style = base + mapped
+            piece = self._text[a:b].replace("\t", " ").replace("\r", " ")
+            segments.append(Segment(piece, style))
+        return Strip(segments)
+
+    def _inside_mapped(self, offset: int) -> bool:
+        i = bisect_right(self._mapped_starts, offset) - 1
+        return i >= 0 and self._mapped[i][0] <= offset < self._mapped[i][1]
+
+    @staticmethod
+    def _inside(spans: list[Span], offset: int) -> bool:
+        return any(s <= offset < e for s, e in spans)

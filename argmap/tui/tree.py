@@ -1,0 +1,292 @@
+"""The browser's one tree: maps at the top, each map's argument below, lazily.
+
+Children are added only when a row is expanded (as Textual's DirectoryTree
+does), so opening a 10,000-node map adds its roots and nothing else.  The
+structure itself (which row is a node's full place, which a link) comes from
+:class:`~argmap.tui.argtree.Outline`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ..model import Project, Ref, RelKind
+from ..palette import KIND_COLOURS, RELATION_COLOURS
+from .argtree import Outline, Row
+
+__all__ = ["ArgTree", "RELATION_GLYPHS", "row_label"]
+
+# Shapes as well as colours, so the tree reads without colour too.
+RELATION_GLYPHS: dict[RelKind, str] = {
+    RelKind.SUPPORTS: "+",
+    RelKind.ATTACKS: "\u2212",   # minus sign
+    RelKind.UNDERCUTS: "\u00d7",  # multiplication sign: cuts the inference
+    RelKind.SAME_AS: "=",
+}
+LINK_GLYPH = "\u21aa"  # hooked arrow: shown in full elsewhere
+
+
+def row_label(project: Project, row: Row) -> Text:
+    """The one-line label of a tree row."""
+    if row.kind == "map":
+        argmap = project.maps[row.map_id]
+        src = argmap.source
+        bits = [b for b in (src.outlet if src.outlet != "unknown" else "", src.date) if b]
+        bits.append(f"{len(argmap.nodes)} nodes")
+        return Text.assemble((argmap.title, "bold"), ("  " + " \u00b7 ".join(bits), "dim"))
+    text = Text()
+    if row.rel is not None:
+        text.append(RELATION_GLYPHS[row.rel] + " ", Style(color=RELATION_COLOURS[row.rel], bold=True))
+    if row.kind == "group":
+        text.append(f"linked: {len(row.members)} premises together", Style(color=RELATION_COLOURS[RelKind.SUPPORTS],
+                                                                             italic=True))
+        return text
+    node = project.node(row.ref)
+    if node is None:
+        return text.append(f"{row.ref} (missing)", "dim")
+    if row.kind == "link":
+        text.append(LINK_GLYPH + " ", "dim")
+    text.append(node.kind.value, Style(color=KIND_COLOURS[node.kind], italic=True))
+    if row.rel is RelKind.UNDERCUTS and row.relation is not None and row.relation.premise is not None:
+        text.append(f" (the step from {row.relation.premise.node_id})", "dim italic")
+    text.append(" ")
+    text.append(node.text, "dim" if row.kind == "link" else "")
+    if row.ref.map_id != row.map_id:
+        text.append(f"  [{row.ref.map_id}]", "dim")
+    return text
+
+
+class ArgTree(Tree[Row]):
+    """Maps and their argument trees; rows are populated on first expansion."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("right,l", "expand_or_down", "Expand", show=False),
+        Binding("left,h", "collapse_or_up", "Collapse / parent", show=False),
+        Binding("home", "scroll_home", "First", show=False),
+        Binding("end", "scroll_end", "Last", show=False),
+        Binding("E", "expand_subtree", "Expand all below", show=False),
+    ]
+
+    class LinkSelected(Message):
+        """The user chose a link row: go to its node's full place."""
+
+        def __init__(self, ref: Ref) -> None:
+            super().__init__()
+            self.ref = ref
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("maps", id=id)
+        self.show_root = False
+        self.guide_depth = 3
+        self.project: Project | None = None
+        self._outlines: dict[str, Outline] = {}
+        self._populated: set[int] = set()
+        self._depth: dict[int, int] = {}
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def set_project(self, project: Project, outlines: dict[str, Outline] | None = None) -> None:
+        """Show *project*: one collapsed row per map (the caller restores state)."""
+        self.project = project
+        self._outlines = dict(outlines or {})
+        self._populated.clear()
+        self._depth.clear()
+        self.clear()
+        for map_id in project.maps:
+            node = self.root.add(row_label(project, Row("map", map_id)), Row("map", map_id))
+            self._depth[node.id] = 0
+
+    def outline(self, map_id: str) -> Outline:
+        if map_id not in self._outlines:
+            self._outlines[map_id] = Outline(self.project, map_id)
+        return self._outlines[map_id]
+
+    def populate(self, node: TreeNode[Row]) -> None:
+        """Add *node*'s children, once."""
+        row = node.data
+        if row is None or node.id in self._populated or self.project is None:
+            return
+        self._populated.add(node.id)
+        outline = self.outline(row.map_id)
+        depth = self._depth.get(node.id, 0) + 1
+        for child in outline.children(row):
+            expandable = outline.has_children(child)
+            added = node.add(row_label(self.project, child), child, allow_expand=expandable)
+            self._depth[added.id] = depth
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Row]) -> None:
+        # Mouse clicks and Tree's own bindings expand without asking us first.
+        if event.node.id not in self._populated:
+            self.populate(event.node)
+
+    def expand(self, node: TreeNode[Row]) -> None:
+        self.populate(node)
+        node.expand()
+
+    # -- finding rows ---------------------------------------------------------------------------
+
+    def map_node(self, map_id: str) -> TreeNode[Row] | None:
+        for child in self.root.children:
+            if child.data and child.data.map_id == map_id:
+                return child
+        return None
+
+    def find_path(self, map_id: str, keys: Iterable[tuple]) -> TreeNode[Row] | None:
+        """Expand down the rows named by *keys* under *map_id*; return the last."""
+        node = self.map_node(map_id)
+        for key in keys:
+            if node is None:
+                return None
+            self.expand(node)
+            node = next((c for c in node.children if c.data and c.data.key == key), None)
+        return node
+
+    def reveal(self, ref: Ref) -> TreeNode[Row] | None:
+        """Expand the way to *ref*'s full row and put the cursor on it."""
+        if self.project is None or ref.map_id not in self.project.maps or self.project.node(ref) is None:
+            return None
+        node = self.find_path(ref.map_id, self.outline(ref.map_id).path_to(ref))
+        if node is not None:
+            self.select(node)
+        return node
+
+    def reveal_map(self, map_id: str) -> TreeNode[Row] | None:
+        node = self.map_node(map_id)
+        if node is not None:
+            self.select(node)
+        return node
+
+    def select(self, node: TreeNode[Row]) -> None:
+        """Move the cursor to *node* (lines are rebuilt first so its line is known)."""
+        _ = self.last_line  # rebuilds the line index after expansions
+        self.move_cursor(node)
+        self.scroll_to_node(node, animate=False)
+
+    @property
+    def cursor_row(self) -> Row | None:
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def expanded_paths(self) -> list[tuple[str, tuple[tuple, ...]]]:
+        """Every expanded row as (map id, row keys below the map): to restore after a reload."""
+        out: list[tuple[str, tuple[tuple, ...]]] = []
+
+        def walk(node: TreeNode[Row], map_id: str, keys: tuple[tuple, ...]) -> None:
+            for child in node.children:
+                if child.is_expanded and child.data is not None:
+                    path = (*keys, child.data.key)
+                    out.append((map_id, path))
+                    walk(child, map_id, path)
+
+        for map_node in self.root.children:
+            if map_node.is_expanded and map_node.data is not None:
+                out.append((map_node.data.map_id, ()))
+                walk(map_node, map_node.data.map_id, ())
+        return out
+
+    def cursor_path(self) -> tuple[str, tuple[tuple, ...]] | None:
+        """The cursor's row as (map id, row keys below the map)."""
+        node = self.cursor_node
+        keys: list[tuple] = []
+        while node is not None and node.data is not None and node.data.kind != "map":
+            keys.append(node.data.key)
+            node = node.parent
+        if node is None or node.data is None:
+            return None
+        return node.data.map_id, tuple(reversed(keys))
+
+    def restore(self, expanded: list[tuple[str, tuple[tuple, ...]]],
+                cursor: tuple[str, tuple[tuple, ...]] | None) -> None:
+        """Re-expand *expanded* rows that still exist and put the cursor back."""
+        for map_id, keys in expanded:
+            node = self.find_path(map_id, keys)
+            if node is not None:
+                self.expand(node)
+        if cursor is not None:
+            map_id, keys = cursor
+            node = self.find_path(map_id, keys[:-1]) if keys else self.map_node(map_id)
+            if node is not None and keys:
+                node = next((c for c in node.children if c.data and c.data.key == keys[-1]), node)
+            if node is not None:
+                self.select(node)
+
+    # -- labels ---------------------------------------------------------------------------------
+
+    def _available(self, node: TreeNode[Row]) -> int:
+        # Width left for the label after the guides; at least 30 cells so that
+        # very deep rows can still be read by scrolling sideways.
+        guides = self._depth.get(node.id, 0) * self.guide_depth
+        return max(30, self.scrollable_content_region.width - guides - 2)
+
+    def render_label(self, node: TreeNode[Row], base_style: Style, style: Style) -> Text:
+        text = super().render_label(node, base_style, style)
+        width = self._available(node)
+        if text.cell_len > width:
+            text.truncate(width, overflow="ellipsis")
+        return text
+
+    def get_label_width(self, node: TreeNode[Row]) -> int:
+        # Labels are truncated to the visible width, so no sideways scrolling for
+        # ordinary maps (and no rendering of every label just to measure it).
+        return min(node._label.cell_len + 2, self._available(node))
+
+    # -- keys -----------------------------------------------------------------------------------
+
+    def action_expand_or_down(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and not node.is_expanded:
+            self.expand(node)
+        elif node.children:
+            self.select(node.children[0])
+
+    def action_collapse_or_up(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.select(node.parent)
+
+    def action_expand_subtree(self, limit: int = 2000) -> None:
+        """Expand everything under the cursor (up to *limit* rows, for big maps)."""
+        start = self.cursor_node
+        if start is None:
+            return
+        todo, added = [start], 0
+        while todo and added < limit:
+            node = todo.pop()
+            if node.allow_expand:
+                self.expand(node)
+                added += len(node.children)
+                todo.extend(reversed(node.children))
+
+    def action_select_cursor(self) -> None:
+        row = self.cursor_row
+        if row is not None and row.kind == "link" and row.ref is not None:
+            self.post_message(self.LinkSelected(row.ref))
+            return
+        node = self.cursor_node
+        if node is not None and node.allow_expand:
+            self.populate(node)
+        super().action_select_cursor()
+
+    def each_row(self, visit: Callable[[TreeNode[Row]], None]) -> None:
+        """Call *visit* on every row added so far (tests and benchmarks use it)."""
+        todo = list(self.root.children)
+        while todo:
+            node = todo.pop()
+            visit(node)
+            todo.extend(node.children)
