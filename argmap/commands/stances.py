@@ -1,0 +1,87 @@
+"""Positions on topics: the topic × article and topic × speaker matrices.
+
+A cell is for, against, mixed (both, or a node marked mixed) or neutral,
+derived from the stances of the nodes of that article or speaker; "·" means
+no stance.  -f csv and -f json print the same matrices for spreadsheets and
+scripts (CSV: one row per article or speaker, a column per topic).
+
+Exit status: 0 answered, 1 the maps have errors, 2 bad paths or unknown map ids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "stances"
+HELP = "topic × article and topic × speaker stance matrices (table, CSV or JSON)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    from ..analysis.common import add_colour_option, add_maps_option
+
+    parser.add_argument("targets", nargs="*", metavar="MAP",
+                        help="map files, folders or map ids (default: every map in --maps)")
+    parser.add_argument("-f", "--format", choices=["table", "csv", "json"], default="table", help="output format")
+    parser.add_argument("--by", choices=["article", "speaker", "both"], default="both",
+                        help="which matrix (default: both)")
+    parser.add_argument("-t", "--transpose", action="store_true",
+                        help="table: topics as rows instead of columns")
+    add_maps_option(parser)
+    add_colour_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..analysis.common import Style, colour_wanted, select_maps
+    from ..analysis.stances import matrices
+
+    selection = select_maps(args.targets, args.maps, args.seeds)
+    result = matrices(selection.project, selection.maps)
+    groups = [("article", result.articles), ("speaker", result.speakers)]
+    if args.by != "both":
+        groups = [g for g in groups if g[0] == args.by]
+    if args.format == "json":
+        import json
+        doc = result.as_dict()
+        if args.by != "both":
+            doc.pop("speakers" if args.by == "article" else "articles")
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        import csv
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["kind", "id", "name", *result.topics])
+        for kind, rows in groups:
+            for row in rows:
+                writer.writerow([kind, row.id, row.name,
+                                 *((p.value if (p := row.position(t)) else "") for t in result.topics)])
+    else:
+        style = Style(colour_wanted(args.colour))
+        blocks = [_table(kind, rows, result.topics, style, args.transpose) for kind, rows in groups]
+        sys.stdout.write("\n".join(blocks))
+        if result.topics:
+            sys.stdout.write("\n" + "\n".join(f"  {t}: {result.questions[t]}" for t in result.topics
+                                               if result.questions.get(t)) + "\n")
+    return 0
+
+
+NONE = "·"
+
+
+def _table(kind: str, rows, topics: list[str], style, transpose: bool) -> str:
+    title = style.bold(f"topic × {kind}") + f" ({len(rows)} {kind}{'s' * (len(rows) != 1)})"
+    if not rows or not topics:
+        return f"{title}\n  (no stances)\n"
+    cells = [[(p.value if (p := row.position(t)) else NONE) for t in topics] for row in rows]
+    if transpose:
+        header = ["topic", *(r.id for r in rows)]
+        body = [[t, *(cells[r][k] for r in range(len(rows)))] for k, t in enumerate(topics)]
+    else:
+        header = [kind, *topics]
+        body = [[row.id, *cells[r]] for r, row in enumerate(rows)]
+    widths = [max(len(line[c]) for line in [header, *body]) for c in range(len(header))]
+    lines = [title, "  " + "  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip()]
+    for line in body:
+        first = line[0].ljust(widths[0])
+        rest = [style.stance(v, w) if v != NONE else style.dim(v.ljust(w)) for v, w in zip(line[1:], widths[1:])]
+        lines.append(("  " + "  ".join([first, *rest])).rstrip())
+    return "\n".join(lines) + "\n"
