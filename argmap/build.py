@@ -11,10 +11,12 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from .diagnostics import Diagnostic, error
-from .model import (ArgMap, Genre, Kind, Label, Node, Part, Pos, Quote, Ref, Relation, RelKind,
+from .model import (EMPTY_MAPPING, ArgMap, Genre, Kind, Label, Node, Part, Pos, Quote, Ref, Relation, RelKind,
                     Source, Speaker, Stance, Topic)
 from .quotes import SeedText
-from .structure import LDict, LList, _Positions
+from .fastnode import FastNode, fast_node, positions_of
+from .spec import NODE
+from .structure import Decoder, LDict, LList
 from .suggest import did_you_mean
 
 __all__ = ["build_map", "build_topics"]
@@ -62,12 +64,28 @@ def build_map(doc: LDict, path: str, seed: SeedText | None,
     _check_via_loops(speakers, speakers_doc, report)
 
     source = _build_source(source_doc, seed, check_speaker, report)
-    nodes_doc: LDict = doc.get("nodes") or LDict(doc.pos)
-    spans = seed.find_all(q for n in nodes_doc.values() for q in n.get("quote") or ()) if seed else {}
+    # The nodes table holds raw YAML nodes (decoding was deferred): most take
+    # the fast path; the rest, and every node with a problem, the generic one.
+    raw_nodes: LDict = doc.get("nodes") or LDict(doc.pos)
+    decoder = Decoder(path, diagnostics)
+    decoded: list[tuple[str, FastNode | LDict]] = []
+    for nid, raw in raw_nodes.items():
+        fast = fast_node(raw, map_id, nid, path, speakers)
+        if fast is None:
+            slow = decoder.record(raw, NODE, ("entry", "node", nid))
+            if slow is None:
+                continue
+            decoded.append((nid, slow))
+        else:
+            decoded.append((nid, fast))
+    spans = seed.find_all(_quote_texts(decoded)) if seed else {}
     nodes: dict[str, Node] = {}
-    key_pos = nodes_doc.key_pos
-    for nid, n in nodes_doc.items():
-        nodes[nid] = _build_node(map_id, nid, n, key_pos[nid], seed, spans, check_speaker, report)
+    key_pos = raw_nodes.key_pos
+    for nid, n in decoded:
+        if isinstance(n, FastNode):
+            nodes[nid] = _node_from_fast(map_id, nid, n, key_pos[nid], path, seed, spans, report)
+        else:
+            nodes[nid] = _build_node(map_id, nid, n, key_pos[nid], seed, spans, check_speaker, report, speakers)
     return ArgMap(
         id=map_id, title=doc.get("title", ""), path=path, pos=doc.at.get("map", doc.pos),
         source=source, speakers=MappingProxyType(speakers), nodes=MappingProxyType(nodes),
@@ -107,55 +125,99 @@ def _replace_span(part: Part, span: tuple[int, int] | None) -> Part:
                 part.speaker, part.starts, span)
 
 
+def _quote_texts(decoded: list[tuple[str, FastNode | LDict]]) -> list[str]:
+    texts: list[str] = []
+    for _, n in decoded:
+        if isinstance(n, FastNode):
+            texts.extend(text for text, _ in n.quotes)
+        else:
+            texts.extend(n.get("quote") or ())
+    return texts
+
+
+def _node_from_fast(map_id: str, nid: str, n: FastNode, pos: Pos, path: str, seed: SeedText | None,
+                    spans: Mapping[str, tuple[int, int] | None], report: Callable) -> Node:
+    quotes = []
+    for text, qpos in n.quotes:
+        span = spans.get(text)
+        if span is None and seed is not None:
+            report(_not_found(text, qpos, seed, "quote"))
+        quotes.append(Quote(text, qpos, span))
+    at = positions_of(n, path).at
+    stances: Mapping[str, Stance] = EMPTY_MAPPING
+    positions: Mapping[str, Pos] = at
+    if n.stances:
+        stances = MappingProxyType(n.stances)
+        extra = {f"stance.{topic}": Pos(path, k.start_mark.line + 1, k.start_mark.column + 1)
+                 for topic, k in n.stance_keys.items()}
+        positions = MappingProxyType({**at, **extra})
+    f = n.fields
+    return Node(id=nid, map_id=map_id, kind=f["kind"], text=f["text"], by=f["by"], pos=pos,
+                quotes=tuple(quotes), tags=n.tags, stances=stances, relations=tuple(n.relations),
+                expect=f.get("expect"), note=f.get("note", ""), positions=positions)
+
+
+def _ref(text: str, map_id: str) -> Ref:
+    map_part, sep, node_part = text.partition(":")
+    return Ref(map_part, node_part) if sep else Ref(map_id, text)
+
+
 def _build_node(map_id: str, nid: str, n: LDict, pos: Pos, seed: SeedText | None,
                 spans: Mapping[str, tuple[int, int] | None], check_speaker: Callable,
-                report: Callable) -> Node:
+                report: Callable, speakers: Mapping[str, Speaker]) -> Node:
     # A node with a broken field is still built (its problem is reported), so
     # that references to it do not cascade into "unknown node" errors.
     at = n.at
-    positions: Mapping[str, Pos] = at
-    check_speaker(n, "by", f"node {nid!r}")
+    get = n.get
+    if get("by") not in speakers:
+        check_speaker(n, "by", f"node {nid!r}")
 
     quotes = []
-    for text, qpos in _items(n.get("quote")):
+    for text, qpos in _items(get("quote")):
         span = spans.get(text)
         if span is None and seed is not None:
             report(_not_found(text, qpos, seed, "quote"))
         quotes.append(Quote(text, qpos, span))
 
-    stances = {}
-    stance_doc = n.get("stance")
+    stances: Mapping[str, Stance] = EMPTY_MAPPING
+    positions: Mapping[str, Pos] = at
+    stance_doc = get("stance")
     if stance_doc:
-        positions = dict(at)
+        stances, positions = {}, dict(at)
         for topic, value in stance_doc.items():
             stances[topic] = _STANCES[value]
             positions[f"stance.{topic}"] = stance_doc.key_pos[topic]
+        stances, positions = MappingProxyType(stances), MappingProxyType(positions)
 
     source = Ref(map_id, nid)
     relations: list[Relation] = []
-    for item, rpos in _items(n.get("supports")):
-        if isinstance(item, LDict):
-            target = Ref.parse(item["to"], map_id) if "to" in item else None
-            group = [source] + [Ref.parse(w, map_id) for w in item.get("with") or ()]
-            if target is not None:
-                relations.append(Relation(RelKind.SUPPORTS, source, target, item.at["to"], tuple(group)))
-        else:
-            relations.append(Relation(RelKind.SUPPORTS, source, Ref.parse(item, map_id), rpos, (source,)))
-    for item, rpos in _items(n.get("attacks")):
-        relations.append(Relation(RelKind.ATTACKS, source, Ref.parse(item, map_id), rpos))
-    for item, rpos in _items(n.get("undercuts")):
-        if "from" in item and "to" in item:
-            relations.append(Relation(RelKind.UNDERCUTS, source, Ref.parse(item["to"], map_id), rpos,
-                                      premise=Ref.parse(item["from"], map_id)))
-    for item, rpos in _items(n.get("same_as")):
-        relations.append(Relation(RelKind.SAME_AS, source, Ref.parse(item, map_id), rpos))
+    if "supports" in n:
+        for item, rpos in _items(n["supports"]):
+            if isinstance(item, LDict):
+                if "to" in item:
+                    group = (source, *(_ref(w, map_id) for w in item.get("with") or ()))
+                    relations.append(Relation(RelKind.SUPPORTS, source, _ref(item["to"], map_id), item.at["to"], group))
+            else:
+                relations.append(Relation(RelKind.SUPPORTS, source, _ref(item, map_id), rpos, (source,)))
+    if "attacks" in n:
+        for item, rpos in _items(n["attacks"]):
+            relations.append(Relation(RelKind.ATTACKS, source, _ref(item, map_id), rpos))
+    if "undercuts" in n:
+        for item, rpos in _items(n["undercuts"]):
+            if "from" in item and "to" in item:
+                relations.append(Relation(RelKind.UNDERCUTS, source, _ref(item["to"], map_id), rpos,
+                                          premise=_ref(item["from"], map_id)))
+    if "same_as" in n:
+        for item, rpos in _items(n["same_as"]):
+            relations.append(Relation(RelKind.SAME_AS, source, _ref(item, map_id), rpos))
 
-    expect = n.get("expect")
+    expect = get("expect")
+    tags = get("tags")
     return Node(
-        id=nid, map_id=map_id, kind=_KINDS[n.get("kind", "claim")], text=n.get("text", ""), by=n.get("by", ""), pos=pos,
-        quotes=tuple(quotes), tags=tuple(n.get("tags") or ()), stances=MappingProxyType(stances),
-        relations=tuple(relations), expect=_LABELS[expect] if expect else None, note=n.get("note", ""),
-        positions=positions if isinstance(positions, _Positions) else MappingProxyType(positions),
+        id=nid, map_id=map_id, kind=_KINDS[get("kind", "claim")], text=get("text", ""), by=get("by", ""),
+        pos=pos, quotes=tuple(quotes), tags=tuple(tags) if tags else (), stances=stances,
+        relations=tuple(relations), expect=_LABELS[expect] if expect else None, note=get("note", ""),
+        positions=positions,
     )
 
 

@@ -84,9 +84,12 @@ class RelKind(enum.StrEnum):
     SAME_AS = "same_as"
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Ref:
-    """A fully qualified node reference ``map:node``."""
+class Ref(NamedTuple):
+    """A fully qualified node reference ``map:node``.
+
+    A named tuple rather than a dataclass: refs are hashed constantly (every
+    index is keyed by them) and a tuple's hash is computed in C.
+    """
 
     map_id: str
     node_id: str
@@ -275,7 +278,10 @@ class Project:
     _premise_in: dict[Ref, list[Relation]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for relation in self.relations():
+        nodes = [node for argmap in self.maps.values() for node in argmap.nodes.values()]
+        object.__setattr__(self, "_nodes", nodes)
+        object.__setattr__(self, "_relations", [r for node in nodes for r in node.relations])
+        for relation in self._relations:
             self._outgoing.setdefault(relation.source, []).append(relation)
             self._incoming.setdefault(relation.target, []).append(relation)
             if relation.kind is RelKind.SUPPORTS:
@@ -283,12 +289,12 @@ class Project:
                     self._premise_in.setdefault(premise, []).append(relation)
 
     def nodes(self) -> Iterator[Node]:
-        for argmap in self.maps.values():
-            yield from argmap.nodes.values()
+        """Every node of every map, in file order."""
+        return iter(self._nodes)
 
     def relations(self) -> Iterator[Relation]:
-        for node in self.nodes():
-            yield from node.relations
+        """Every declared relation, in file order."""
+        return iter(self._relations)
 
     def node(self, ref: Ref) -> Node | None:
         argmap = self.maps.get(ref.map_id)

@@ -21,7 +21,7 @@ from .build import build_map, build_topics
 from .diagnostics import Diagnostic, Severity, error, sort_key
 from .model import ArgMap, Pos, Project, Topic
 from .quotes import SeedText
-from .spec import MAP_FILE, TOPICS_FILE
+from .spec import MAP_FILE, NODE, TOPICS_FILE
 from .structure import LDict, decode
 from .suggest import did_you_mean
 from .yamlsource import gc_paused, read_yaml
@@ -139,7 +139,8 @@ def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | Non
             continue
         is_topics = _is_topics_file(root)
         spec, what = (TOPICS_FILE, "the topics file") if is_topics else (MAP_FILE, "the map")
-        doc = decode(root, spec, name, what, diagnostics)
+        # Node records are decoded by build_map, which has a fast path for them.
+        doc = decode(root, spec, name, what, diagnostics, defer=frozenset({NODE}))
         if doc is None:
             if not is_topics:
                 diagnostics[-1] = error(

@@ -88,7 +88,8 @@ class SeedText:
         needles = {quote: normalize(quote) for quote in quotes}
         index: dict[str, list[int]] | None = None
         if len(folded) >= _INDEX_FROM and len(needles) > 8:
-            index = self._word_start_index({self._key(n) for n in needles.values()})
+            index = self._word_start_index({self._key(n) for n in needles.values()},
+                                           {n.partition(" ")[0] for n in needles.values()})
         spans: dict[str, tuple[int, int] | None] = {}
         for quote, needle in needles.items():
             at = -1
@@ -107,10 +108,18 @@ class SeedText:
     def _key(needle: str) -> str:
         return needle[:_KEY] if len(needle) >= _KEY else needle[:_SHORT_KEY]
 
-    def _word_start_index(self, wanted: set[str]) -> dict[str, list[int]]:
+    def _word_start_index(self, wanted: set[str], first_words: set[str]) -> dict[str, list[int]]:
+        """Word-start offsets of the passages whose key some quote wants.
+
+        Only words that begin some quote are looked at, so the pass costs a
+        set look-up per word of the seed and a slice per candidate.
+        """
         folded = self.folded
+        words = folded.split(" ")
+        starts = list(accumulate([len(word) + 1 for word in words], initial=0))
         index: dict[str, list[int]] = {}
-        for at in accumulate((len(word) + 1 for word in folded.split(" ")), initial=0):
+        for i in [i for i, word in enumerate(words) if word in first_words]:
+            at = starts[i]
             key = folded[at:at + _KEY]
             if key not in wanted:
                 key = key[:_SHORT_KEY]

@@ -20,7 +20,7 @@ from .model import Pos
 from .suggest import did_you_mean
 from .spec import MAX_TEXT, AnyOf, Choice, OneOrMany, Record, Seq, Spec, Table, Text
 
-__all__ = ["LDict", "LList", "decode"]
+__all__ = ["LDict", "LList", "Decoder", "decode", "Where"]
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
@@ -83,6 +83,18 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# Where a value stands, for messages: a string, or a tuple formatted only when
+# a problem is reported, since building the text for every value is costly.
+Where = str | tuple
+
+
+def _name(where: Where) -> str:
+    if isinstance(where, str):
+        return where
+    kind, a, b = where
+    return f"{a!r} of {_name(b)}" if kind == "field" else f"{a} {b!r}"
+
+
 def _kind(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
@@ -91,10 +103,17 @@ def _kind(node: yaml.Node) -> str:
     return "null" if node.tag == _NULL else "a text"
 
 
-class _Decoder:
-    def __init__(self, path: str, diagnostics: list[Diagnostic]) -> None:
+class Decoder:
+    """Decodes YAML nodes of one file, appending problems to *diagnostics*.
+
+    Values of the specs in *defer* are checked no further and returned as the
+    raw YAML nodes, for a caller that decodes them itself (see build.py).
+    """
+
+    def __init__(self, path: str, diagnostics: list[Diagnostic], defer: frozenset[Spec] = frozenset()) -> None:
         self.path = path
         self.diagnostics = diagnostics
+        self.defer_ids = {id(spec) for spec in defer}  # identity: hashing a spec is deep
 
     def pos(self, node: yaml.Node) -> Pos:
         mark = node.start_mark
@@ -103,32 +122,27 @@ class _Decoder:
     def report(self, code: str, message: str, node: yaml.Node, hint: str = "") -> None:
         self.diagnostics.append(error(code, message, self.pos(node), hint))
 
-    def decode(self, node: yaml.Node, spec: Spec, what: str) -> object | None:
-        if isinstance(spec, Text):
-            return self.text(node, spec, what)
-        if isinstance(spec, Record):
-            return self.record(node, spec, what)
-        if isinstance(spec, Table):
-            return self.table(node, spec, what)
-        if isinstance(spec, OneOrMany):
-            if isinstance(node, yaml.SequenceNode):
-                return self.seq(node, spec.item, what)
-            value = self.decode(node, spec.item, what)
-            if value is None:
-                return None
-            out = LList(self.pos(node))
-            out.append(value)
-            out.at.append(self.pos(node))
-            return out
-        if isinstance(spec, Seq):
+    def decode(self, node: yaml.Node, spec: Spec, what: Where) -> object | None:
+        return _DISPATCH[type(spec)](self, node, spec, what)
+
+    def one_or_many(self, node: yaml.Node, spec: OneOrMany, what: Where) -> LList | None:
+        if type(node) is yaml.SequenceNode:
             return self.seq(node, spec.item, what)
-        if isinstance(spec, Choice):
-            return self.choice(node, spec, what)
-        if isinstance(spec, AnyOf):
-            if isinstance(node, yaml.MappingNode):
-                return self.record(node, spec.record, what)
-            return self.text(node, spec.text, what)
-        raise TypeError(spec)
+        value = self.decode(node, spec.item, what)
+        if value is None:
+            return None
+        out = LList(self.pos(node))
+        out.append(value)
+        out.at.append(out.pos)
+        return out
+
+    def any_of(self, node: yaml.Node, spec: AnyOf, what: Where) -> object | None:
+        if type(node) is yaml.MappingNode:
+            return self.record(node, spec.record, what)
+        return self.text(node, spec.text, what)
+
+    def sequence(self, node: yaml.Node, spec: Seq, what: Where) -> LList | None:
+        return self.seq(node, spec.item, what)
 
     def bad_tag(self, node: yaml.Node) -> bool:
         """Report an explicit tag ('!!python/object', '!include'): maps are plain data."""
@@ -137,49 +151,50 @@ class _Decoder:
         self.report("tag", f"tag {node.tag!r} is not allowed: maps are plain data", node, "remove the '!' tag")
         return True
 
-    def scalar(self, node: yaml.Node, what: str, expected: str) -> str | None:
+    def scalar(self, node: yaml.Node, what: Where, expected: str) -> str | None:
         if self.bad_tag(node):
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.report("type", f"{what} should be {expected}, not {_kind(node)}", node)
+            self.report("type", f"{_name(what)} should be {expected}, not {_kind(node)}", node)
             return None
         if node.tag == _NULL:
-            self.report("missing", f"{what} has no value", node)
+            self.report("missing", f"{_name(what)} has no value", node)
             return None
         value = node.value
         if len(value) > MAX_TEXT:
-            self.report("too-long", f"{what} is {len(value):,} characters long; at most {MAX_TEXT:,} allowed", node)
+            self.report("too-long", f"{_name(what)} is {len(value):,} characters long; "
+                        f"at most {MAX_TEXT:,} allowed", node)
             return None
         return value
 
-    def text(self, node: yaml.Node, spec: Text, what: str) -> str | None:
+    def text(self, node: yaml.Node, spec: Text, what: Where) -> str | None:
         value = self.scalar(node, what, spec.what)
         if value is not None and spec.pattern and not _regex(spec.pattern).fullmatch(value):
             hint = ""
             if spec.what == "an id":
                 hint = "ids use letters, digits, '-', '_' and '.', and start with a letter or digit"
-            self.report("bad-value", f"{what} is {value!r}, which is not {spec.what}", node, hint)
+            self.report("bad-value", f"{_name(what)} is {value!r}, which is not {spec.what}", node, hint)
             return None
         return value
 
-    def choice(self, node: yaml.Node, spec: Choice, what: str) -> str | None:
+    def choice(self, node: yaml.Node, spec: Choice, what: Where) -> str | None:
         value = self.scalar(node, what, "one of " + ", ".join(spec.values))
         if value is not None and value not in spec.values:
-            self.report("bad-value", f"{what} is {value!r}, not one of: {', '.join(spec.values)}", node,
+            self.report("bad-value", f"{_name(what)} is {value!r}, not one of: {', '.join(spec.values)}", node,
                         did_you_mean(value, spec.values))
             return None
         return value
 
-    def collection(self, node: yaml.Node, kind: type, what: str) -> bool:
+    def collection(self, node: yaml.Node, kind: type, what: Where) -> bool:
         if self.bad_tag(node):
             return False
         if not isinstance(node, kind):
-            self.report("type", f"{what} should be {'a mapping' if kind is yaml.MappingNode else 'a list'}, "
-                        f"not {_kind(node)}", node)
+            self.report("type", f"{_name(what)} should be "
+                        f"{'a mapping' if kind is yaml.MappingNode else 'a list'}, not {_kind(node)}", node)
             return False
         return True
 
-    def seq(self, node: yaml.Node, item: Spec, what: str) -> LList | None:
+    def seq(self, node: yaml.Node, item: Spec, what: Where) -> LList | None:
         if not self.collection(node, yaml.SequenceNode, what):
             return None
         out = LList(self.pos(node))
@@ -189,30 +204,30 @@ class _Decoder:
                 out.append(value)
                 out.at.append(self.pos(child))
         if not node.value:
-            self.report("missing", f"{what} is an empty list", node)
+            self.report("missing", f"{_name(what)} is an empty list", node)
             return None
         return out
 
-    def key(self, key_node: yaml.Node, seen: dict[str, yaml.Node], what: str, key_desc: str) -> str | None:
+    def key(self, key_node: yaml.Node, seen: dict[str, yaml.Node], what: Where, key_desc: str) -> str | None:
         """The text of a mapping key, or None after reporting a bad or duplicate key.
 
         PyYAML keeps the last of two equal keys and drops the first without a
         word; here the second is reported and the first kept.
         """
         if type(key_node) is not yaml.ScalarNode or key_node.tag not in _SCALAR_TAGS:
-            self.report("bad-key", f"keys of {what} must be plain text", key_node)
+            self.report("bad-key", f"keys of {_name(what)} must be plain text", key_node)
             return None
         key = key_node.value
         if key in seen:
             earlier = seen[key].start_mark.line + 1
             code = "duplicate-id" if key_desc.endswith("id") else "duplicate-key"
-            self.report(code, f"duplicate {key_desc} {key!r} in {what} (first at line {earlier}); "
+            self.report(code, f"duplicate {key_desc} {key!r} in {_name(what)} (first at line {earlier}); "
                         "YAML would silently keep only the last", key_node)
             return None
         seen[key] = key_node
         return key
 
-    def record(self, node: yaml.Node, spec: Record, what: str) -> LDict | None:
+    def record(self, node: yaml.Node, spec: Record, what: Where) -> LDict | None:
         if not self.collection(node, yaml.MappingNode, what):
             return None
         path = self.path
@@ -226,31 +241,27 @@ class _Decoder:
                 continue
             f = fields.get(key)
             if f is None:
-                self.report("unknown-key", f"unknown key {key!r} in {what}", key_node,
+                self.report("unknown-key", f"unknown key {key!r} in {_name(what)}", key_node,
                             did_you_mean(key, fields) or "expected one of: " + ", ".join(fields))
                 continue
             tag = value_node.tag
             if tag == _NULL:
                 if f.required:
-                    self.report("missing", f"{key!r} of {what} has no value", value_node)
+                    self.report("missing", f"{key!r} of {_name(what)} has no value", value_node)
                 continue
-            fs = f.spec
-            # Fast path for the commonest case, a plain string that needs no
-            # further checks; everything else goes through decode().
-            if tag == _STR and type(fs) is Text and fs.pattern is None and len(value_node.value) <= MAX_TEXT:
-                value = value_node.value
-            else:
-                value = self.decode(value_node, fs, f"{key!r} of {what}")
+            value = _fast_scalar(f.spec, value_node) if tag == _STR else None
+            if value is None:
+                value = self.decode(value_node, f.spec, ("field", key, what))
                 if value is None:
                     continue
             out[key] = value
             nodes[key] = (key_node, value_node)
         for f in spec.fields:
             if f.required and f.name not in present:
-                self.report("missing", f"{what} has no {f.name!r}", node, f"add '{f.name}: ...'")
+                self.report("missing", f"{_name(what)} has no {f.name!r}", node, f"add '{f.name}: ...'")
         return out
 
-    def table(self, node: yaml.Node, spec: Table, what: str) -> LDict | None:
+    def table(self, node: yaml.Node, spec: Table, what: Where) -> LDict | None:
         if not self.collection(node, yaml.MappingNode, what):
             return None
         out = LDict(self.pos(node), self.path)
@@ -260,18 +271,46 @@ class _Decoder:
             key = self.key(key_node, seen, what, spec.what)
             if key is None:
                 continue
-            if not pattern.match(key):
-                self.report("bad-id", f"{spec.what} {key!r} in {what} is not a valid id", key_node,
+            if not pattern.fullmatch(key):
+                self.report("bad-id", f"{spec.what} {key!r} in {_name(what)} is not a valid id", key_node,
                             "ids use letters, digits, '-', '_' and '.', and start with a letter or digit")
                 continue
-            value = self.decode(value_node, spec.value, f"{spec.what.removesuffix(' id')} {key!r}")
+            if id(spec.value) in self.defer_ids:
+                value = value_node
+            else:
+                value = self.decode(value_node, spec.value, ("entry", spec.what.removesuffix(" id"), key))
             if value is not None:
                 out[key] = value
                 out.nodes[key] = (key_node, value_node)
         return out
 
 
-def decode(root: yaml.Node, spec: Record, path: str, what: str,
-           diagnostics: list[Diagnostic]) -> LDict | None:
+def _fast_scalar(spec: Spec, node: yaml.Node) -> object | None:
+    """The value of a plain-text scalar that needs no further checks, else None.
+
+    Covers most values of a map; anything unusual (or wrong) is left to the
+    full decoder, which reports it.
+    """
+    value = node.value
+    if len(value) > MAX_TEXT:
+        return None
+    kind = type(spec)
+    if kind is Text:
+        if spec.pattern is None or _regex(spec.pattern).fullmatch(value):
+            return value
+    elif kind is Choice:
+        if value in spec.values:
+            return value
+    return None
+
+
+_DISPATCH = {
+    Text: Decoder.text, Choice: Decoder.choice, Record: Decoder.record, Table: Decoder.table,
+    OneOrMany: Decoder.one_or_many, Seq: Decoder.sequence, AnyOf: Decoder.any_of,
+}
+
+
+def decode(root: yaml.Node, spec: Record, path: str, what: str, diagnostics: list[Diagnostic],
+           defer: frozenset[Spec] = frozenset()) -> LDict | None:
     """Decode the document *root* as *spec*, appending problems to *diagnostics*."""
-    return _Decoder(path, diagnostics).record(root, spec, what)
+    return Decoder(path, diagnostics, defer).record(root, spec, what)

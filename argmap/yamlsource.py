@@ -45,6 +45,13 @@ class SafeLoader(_BaseLoader):
             return _NULL_TAG if implicit[0] and value in _NULLS else _STR_TAG
         return _MAP_TAG if kind is yaml.MappingNode else _SEQ_TAG
 
+    # Path-based resolvers are not used; the composer calls these per node.
+    def descend_resolver(self, current_node, current_index):  # noqa: D102
+        pass
+
+    def ascend_resolver(self):  # noqa: D102
+        pass
+
 __all__ = ["YamlDocument", "read_yaml", "parse_yaml", "gc_paused", "MAX_FILE_BYTES", "MAX_DEPTH"]
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -99,7 +106,7 @@ def parse_yaml(data: bytes, name: str) -> tuple[YamlDocument | None, list[Diagno
             return None, [error("yaml-syntax", str(exc).splitlines()[0], Pos(name, 1, 1))]
         except RecursionError:  # pure-Python composer only
             return None, [error("too-deep", "nesting too deep to read", Pos(name, 1, 1))]
-    if root is not None and _ANCHOR.search(text):
+    if root is not None and "&" in text and _ANCHOR.search(text):
         reused = _reused_node(root)
         if reused is not None:
             mark = reused.start_mark
@@ -142,6 +149,10 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # Re-enabling would make the next allocation pay for a full
+            # collection over everything loaded; the loaded objects hold no
+            # cycles, so move them out of the collector's sight instead.
+            gc.freeze()
             gc.enable()
 
 
@@ -194,7 +205,8 @@ def _check_depth(text: str, name: str) -> Diagnostic | None:
     for bracket in _BRACKETS.findall(text):
         depth += 1 if bracket in "[{" else -1
         deepest = max(deepest, depth)
-    if deepest < MAX_DEPTH // 2 and not _DEEP_PREFIX.search(text):
+    if deepest < MAX_DEPTH // 2 and (
+            max(map(len, text.split("\n"))) < MAX_DEPTH // 2 or not _DEEP_PREFIX.search(text)):
         return None
     depth = 0
     try:

@@ -80,6 +80,7 @@ def generate_map(n_nodes: int, map_id: str, seed_name: str, rng: random.Random,
     for i, text in enumerate(sentences):
         kind = "claim" if i == 0 else rng.choice(KINDS)
         out.append(f"  n{i}:")
+        kind_line = len(out)
         out.append(f"    kind: {kind}")
         out.append(f"    by: {rng.choice(speakers)}")
         out.append(f"    text: {_yaml_str(text.split(',')[0] + '.')}")
@@ -99,17 +100,17 @@ def generate_map(n_nodes: int, map_id: str, seed_name: str, rng: random.Random,
             continue
         target = rng.randrange(max(0, i - 50), i)  # near neighbours keep chains deep
         roll = rng.random()
-        if kind in ("rebuttal",) or roll < 0.15:
+        if kind == "rebuttal" or roll < 0.15:
+            # Whatever attacks is a rebuttal (a premise that only attacks is flagged).
+            out[kind_line] = "    kind: rebuttal"
             if supports and roll < 0.05:
                 p, c = rng.choice(supports)
                 out.append(f"    undercuts: {{from: n{p}, to: n{c}}}")
             else:
                 out.append(f"    attacks: n{target}")
-        elif roll < 0.25 and i >= 2:
-            co = rng.randrange(max(0, i - 50), i)
-            while co == target:
-                co = rng.randrange(0, i)
-            # A co-premise must not already be an ordinary support of the same target.
+        elif roll < 0.25 and i - target >= 2:
+            # Every support runs from a later node to an earlier one, so none forms a cycle.
+            co = rng.randrange(target + 1, i)
             out.append(f"    supports: [{{to: n{target}, with: [n{co}]}}]")
             supports.append((i, target))
         else:

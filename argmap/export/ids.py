@@ -23,7 +23,6 @@ __all__ = ["map_part", "node_svg_id", "element_id", "XML_NAME"]
 
 XML_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]")
 
 
 def map_part(map_id: str) -> str:
@@ -34,6 +33,7 @@ def map_part(map_id: str) -> str:
 
 
 def _name_part(text: str) -> str:
+    """*text* itself when it is a plain id, else ``_`` and its UTF-8 in hex (one-to-one)."""
     if _PLAIN.match(text):
         return text
     return "_" + text.encode("utf-8").hex()
@@ -47,5 +47,5 @@ def node_svg_id(ref: Ref) -> str:
 def element_id(map_id: str, what: str, name: str | int = "") -> str:
     """The id of a non-node element of *map_id*'s diagram (``what`` is ascii, e.g. ``edge``)."""
     name = str(name)
-    suffix = f"-{_SAFE_NAME.sub('_', name)}" if name else ""
+    suffix = f"-{_name_part(name)}" if name else ""
     return f"{map_part(map_id)}---{what}{suffix}"

@@ -7,8 +7,8 @@ cross-map link, is an enabled option that Enter follows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import ClassVar, Protocol
 
 from rich.style import Style
 from rich.text import Text
@@ -31,13 +31,13 @@ _IN_WORDS = {RelKind.SUPPORTS: "supported by", RelKind.ATTACKS: "attacked by",
              RelKind.UNDERCUTS: "undercut by", RelKind.SAME_AS: "same as"}
 
 
-@dataclass(frozen=True)
-class Analysis:
-    """Acceptability labels, when argmap.analysis provides them."""
+class Analysis(Protocol):
+    """Acceptability labels (argmap.analysis.semantics.Labelling has this shape)."""
 
-    labels: dict[Ref, Label]
-    explain: object  # callable(ref) -> str
-    semantics: str = "grounded"
+    semantics: str
+    labels: Mapping[Ref, Label]
+
+    def explain(self, element: Ref) -> str: ...
 
 
 class NodeDetail(OptionList):
@@ -67,7 +67,7 @@ class NodeDetail(OptionList):
         """Describe *row* (a map, node, group or link row)."""
         self.shown = row
         self._targets = {}
-        self._lines: list[Option] = []
+        self._pending: list[Option] = []
         if row is None:
             self._info(Text("Nothing selected.", "dim"))
         elif row.kind == "map":
@@ -80,19 +80,19 @@ class NodeDetail(OptionList):
                 self._info(Text(f"{row.ref} is not loaded", "dim"))
             else:
                 self._node(project, node, analysis, analysis_note)
-        self.set_options(self._lines)
+        self.set_options(self._pending)
         self.border_title = "Detail"
         self.scroll_home(animate=False)
 
     def _info(self, text: Text | str) -> None:
-        self._lines.append(Option(text, disabled=True))
+        self._pending.append(Option(text, disabled=True))
 
     def _heading(self, title: str) -> None:
-        self._lines.append(Option(Text(title, "bold underline"), disabled=True))
+        self._pending.append(Option(Text(title, "bold underline"), disabled=True))
 
     def _link(self, ref: Ref, text: Text) -> None:
-        self._targets[len(self._lines)] = ref
-        self._lines.append(Option(text))
+        self._targets[len(self._pending)] = ref
+        self._pending.append(Option(text))
 
     def _map(self, project: Project, argmap: ArgMap) -> None:
         src = argmap.source

@@ -85,13 +85,14 @@ class ArgTree(Tree[Row]):
             self.ref = ref
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("maps", id=id)
-        self.show_root = False
-        self.guide_depth = 3
+        # Set before Tree.__init__, which may already measure labels.
         self.project: Project | None = None
         self._outlines: dict[str, Outline] = {}
         self._populated: set[int] = set()
         self._depth: dict[int, int] = {}
+        super().__init__("maps", id=id)
+        self.show_root = False
+        self.guide_depth = 3
 
     # -- data -----------------------------------------------------------------------------------
 

@@ -1,0 +1,302 @@
+"""Build the Graphviz DOT source of a scene, with every user string escaped.
+
+User text reaches DOT only through :mod:`argmap.export.escape`, in quoted
+strings, so no text can add a node, an edge or an attribute.  DOT node names
+are our own (``n0``, ``j3``); node ids, texts and speakers appear only in
+labels and in the ``id`` attribute (see :mod:`argmap.export.ids`).
+
+Alongside the DOT the builder returns what the SVG post-processor needs to
+finish the picture: each element's tooltip, classes and badge.  Tooltips
+never pass through Graphviz: the post-processor writes them as SVG
+``<title>`` elements, escaped by the XML serialiser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..model import Argument, Kind, Label, Project, Ref, RelKind
+from . import style
+from .escape import clean, dot_label, dot_string, html_label_text, truncate, wrap
+from .ids import element_id, node_svg_id
+from .scene import Edge, Scene
+
+__all__ = ["DiagramOptions", "Drawing", "ElementInfo", "build_dot", "RANKDIRS", "GROUPS"]
+
+RANKDIRS = ("BT", "TB", "LR", "RL")
+GROUPS = ("none", "speaker")
+
+_VERB = {RelKind.SUPPORTS: "supports", RelKind.ATTACKS: "attacks", RelKind.UNDERCUTS: "undercuts",
+         RelKind.SAME_AS: "states the same as"}
+_BADGE = {Label.IN: "IN", Label.OUT: "OUT", Label.UNDEC: "UNDEC"}
+
+
+@dataclass(frozen=True)
+class DiagramOptions:
+    """How to draw a scene.
+
+    ``labels`` maps node refs to acceptability labels (shown as a badge) and
+    ``inference_labels`` maps inferences to theirs (shown on the junction).
+    ``html`` uses Graphviz HTML-like labels (system ``dot`` only: the
+    embedded renderer has none); SVG output gets the same look from the
+    post-processor instead.
+    """
+
+    group: str = "none"
+    rankdir: str = "BT"
+    legend: bool = True
+    labels: Mapping[Ref, Label] | None = None
+    inference_labels: Mapping[Argument, Label] | None = None
+    html: bool = False
+    wrap: int = style.WRAP
+    max_lines: int = style.MAX_LINES
+
+
+@dataclass
+class ElementInfo:
+    """What the SVG post-processor adds to one element."""
+
+    title: str
+    classes: str
+    ref: str | None = None
+    badge: str | None = None
+    badge_colour: str | None = None
+    id_line: bool = False
+
+
+@dataclass
+class Drawing:
+    dot: str
+    elements: dict[str, ElementInfo] = field(default_factory=dict)
+    map_id: str = ""
+
+
+class Raw(str):
+    """A value already in DOT syntax (a label built by :mod:`.escape`); anything else is quoted."""
+
+
+def _attrs(attrs: Mapping[str, str]) -> str:
+    return ", ".join(f"{k}={v}" if isinstance(v, Raw) else f"{k}={dot_string(v)}" for k, v in attrs.items())
+
+
+def _speaker_line(project: Project, ref: Ref, by: str) -> str:
+    chain = project.attribution(ref.map_id, by)
+    if not chain:
+        return by
+    first = chain[0]
+    text = first.name + (f" ({first.role})" if first.role else "")
+    if len(chain) > 1:
+        text += ", via " + ", via ".join(s.name for s in chain[1:])
+    return text
+
+
+def node_tooltip(project: Project, ref: Ref) -> str:
+    """The tooltip of node *ref*: its text, its speaker (with the attribution chain), its quotes."""
+    node = project.node(ref)
+    if node is None:
+        return f"{ref}: not loaded"
+    lines = [f"{ref}  ({node.kind})", node.text, f"\u2014 {_speaker_line(project, ref, node.by)}"]
+    for quote in node.quotes:
+        lines.append(f"\u201c{quote.text}\u201d")
+    return "\n".join(clean(line) for line in lines)
+
+
+def _short(text: str, limit: int) -> str:
+    return truncate(clean(text), limit)
+
+
+class _Builder:
+    def __init__(self, project: Project, scene: Scene, options: DiagramOptions) -> None:
+        self.project = project
+        self.scene = scene
+        self.options = options
+        self.map_id = scene.map_id
+        self.names: dict[Ref | int, str] = {}
+        self.out: list[str] = []
+        self.elements: dict[str, ElementInfo] = {}
+
+    # -- labels ---------------------------------------------------------------------------
+    def _label(self, id_line: str, lines: list[str], badge: Label | None) -> str:
+        if self.options.html:
+            head = html_label_text(id_line)
+            if badge is not None:
+                head += (f' <B><FONT COLOR="{style.label_colour(badge)}">'
+                         f'{_BADGE[badge]}</FONT></B>')
+            body = "<BR/>".join(html_label_text(line) for line in lines)
+            return Raw(f'<<FONT POINT-SIZE="{style.ID_FONT_SIZE}" COLOR="{style.ID_COLOUR}">{head}</FONT>'
+                    f"<BR/>{body}>")
+        if badge is not None:
+            id_line = f"{id_line}  {_BADGE[badge]}"
+        return Raw(dot_label([id_line, *lines]))
+
+    def node(self, index: int, ref: Ref) -> None:
+        scene_node = self.scene.nodes[ref]
+        node = scene_node.node
+        name = f"n{index}"
+        self.names[ref] = name
+        home = scene_node.home
+        svg_id = node_svg_id(ref) if home else element_id(self.map_id, "ext", node_svg_id(ref))
+        shown_id = ref.node_id if home else str(ref)
+        badge = self.options.labels.get(ref) if self.options.labels else None
+        if node is None:
+            attrs = style.node_style(None)
+            lines = ["(not loaded)"]
+            classes = "missing"
+        else:
+            attrs = style.node_style(node.kind, context=not home, focus=scene_node.focus)
+            if self.options.group == "none" or not home:
+                speaker = self.project.maps[ref.map_id].speakers.get(node.by)
+                shown_id = f"{shown_id} \u00b7 {_short(speaker.name if speaker else node.by, 28)}"
+            lines = wrap(clean(node.text), self.options.wrap, self.options.max_lines)
+            classes = f"{node.kind}" + ("" if home else " context") + (" focus" if scene_node.focus else "")
+        shown_id = truncate(clean(shown_id), self.options.wrap + 6)
+        attrs["label"] = self._label(shown_id, lines, badge)
+        attrs["id"] = svg_id
+        attrs["class"] = classes
+        self.out.append(f"  {name} [{_attrs(attrs)}];")
+        self.elements[svg_id] = ElementInfo(
+            node_tooltip(self.project, ref), classes, str(ref),
+            _BADGE[badge] if badge is not None else None,
+            style.label_colour(badge) if badge is not None else None, id_line=True)
+
+    def junction(self, index: int, argument: Argument, undercut: bool) -> None:
+        name = f"j{index}"
+        self.names[index] = name
+        svg_id = element_id(self.map_id, "inference", index)
+        label = self.options.inference_labels.get(argument) if self.options.inference_labels else None
+        colour = style.label_colour(label) if label is not None else style.JUNCTION_COLOUR
+        attrs = {"shape": "circle", "label": Raw('""'), "width": "0.13", "height": "0.13", "fixedsize": "true",
+                 "style": "filled", "fillcolor": colour, "color": colour, "id": svg_id,
+                 "class": "inference" + (" linked" if len(argument.premises) > 1 else "")
+                          + (" undercut" if undercut else "")}
+        self.out.append(f"  {name} [{_attrs(attrs)}];")
+        premises = " + ".join(self._ref_name(p) for p in argument.premises)
+        title = f"inference: {premises} \u2192 {self._ref_name(argument.conclusion)}"
+        if label is not None:
+            title += f" ({_BADGE[label]})"
+        self.elements[svg_id] = ElementInfo(title, attrs["class"])
+
+    def _ref_name(self, ref: Ref) -> str:
+        return ref.node_id if ref.map_id == self.map_id else str(ref)
+
+    def _end_name(self, end: Ref | int) -> str:
+        if isinstance(end, int):
+            argument = self.scene.junctions[end].argument
+            return f"the inference {' + '.join(map(self._ref_name, argument.premises))} \u2192 " \
+                   f"{self._ref_name(argument.conclusion)}"
+        return self._ref_name(end)
+
+    def edge(self, index: int, edge: Edge) -> None:
+        svg_id = element_id(self.map_id, "edge", index)
+        attrs = style.edge_style(edge.kind, edge.role)
+        attrs["id"] = svg_id
+        attrs["class"] = f"{edge.kind.value.replace('_', '-')} {edge.role.replace('_', '-')}"
+        self.out.append(f"  {self.names[edge.source]} -> {self.names[edge.target]} [{_attrs(attrs)}];")
+        if edge.role == "premise":
+            title = f"{self._end_name(edge.source)} is a premise of {self._end_name(edge.target)}"
+        elif edge.role == "conclusion":
+            title = f"{self._end_name(edge.source)} supports {self._end_name(edge.target)}"
+        else:
+            title = f"{self._end_name(edge.source)} {_VERB[edge.kind]} {self._end_name(edge.target)}"
+        self.elements[svg_id] = ElementInfo(clean(title), attrs["class"])
+
+    # -- the graph ------------------------------------------------------------------------
+    def build(self) -> Drawing:
+        options, scene = self.options, self.scene
+        argmap = self.project.maps.get(self.map_id)
+        title = argmap.title if argmap else self.map_id
+        if scene.focus is not None:
+            title = f"{scene.focus} and its neighbours (depth {scene.depth})"
+        big = len(scene.nodes) > 400
+        graph = {
+            "id": element_id(self.map_id, "graph"),
+            "rankdir": options.rankdir,
+            "fontname": style.FONT,
+            "fontsize": "12",
+            "bgcolor": "white",
+            "nodesep": "0.22",
+            "ranksep": "0.42",
+            "pad": "0.25",
+            "outputorder": "edgesfirst",
+            "newrank": "true",
+            "tooltip": clean(title),
+        }
+        if big:  # fewer crossing-minimisation passes: layout time stays near-linear
+            graph.update({"mclimit": "0.3", "nslimit": "2", "nslimit1": "2", "searchsize": "10",
+                          "remincross": "false"})
+        self.out.append("digraph argmap {")
+        self.out.append(f"  graph [{_attrs(graph)}];")
+        self.out.append(f"  node [{_attrs({'fontname': style.FONT, 'fontsize': str(style.FONT_SIZE), 'margin': '0.14,0.07', 'fontcolor': '#1a1a1a'})}];")
+        self.out.append(f"  edge [{_attrs({'arrowsize': '0.75', 'penwidth': '1.2'})}];")
+
+        refs = list(scene.nodes)
+        index = {ref: i for i, ref in enumerate(refs)}
+        if options.group == "speaker" and argmap is not None:
+            by_speaker: dict[str, list[Ref]] = {}
+            for ref in refs:
+                scene_node = scene.nodes[ref]
+                if scene_node.home and scene_node.node is not None:
+                    by_speaker.setdefault(scene_node.node.by, []).append(ref)
+            grouped = {r for members in by_speaker.values() for r in members}
+            for k, (speaker_id, members) in enumerate(sorted(by_speaker.items())):
+                speaker = argmap.speakers.get(speaker_id)
+                name = speaker.name if speaker else speaker_id
+                cluster_id = element_id(self.map_id, "speaker", speaker_id)
+                cattrs = {"label": Raw(dot_label([_short(name, 60)])), "id": cluster_id, "class": "speaker",
+                          "style": "rounded,dashed", "color": "#b0b0b0", "fontcolor": "#505050",
+                          "fontsize": "10", "margin": "10"}
+                self.out.append(f"  subgraph cluster_s{k} {{")
+                self.out.append(f"    graph [{_attrs(cattrs)}];")
+                for ref in members:
+                    self.node(index[ref], ref)
+                self.out.append("  }")
+                self.elements[cluster_id] = ElementInfo(
+                    clean(_speaker_line(self.project, Ref(self.map_id, ""), speaker_id)), "speaker")
+            for ref in refs:
+                if ref not in grouped:
+                    self.node(index[ref], ref)
+        else:
+            for ref in refs:
+                self.node(index[ref], ref)
+        for junction in scene.junctions:
+            self.junction(junction.index, junction.argument, junction.undercut)
+        for i, edge in enumerate(scene.edges):
+            self.edge(i, edge)
+        if options.legend:
+            self.legend()
+        self.out.append("}")
+        return Drawing("\n".join(self.out) + "\n", self.elements, self.map_id)
+
+    def legend(self) -> None:
+        kinds = sorted({n.node.kind for n in self.scene.nodes.values() if n.node is not None},
+                       key=list(Kind).index) or list(Kind)
+        relations = [RelKind.SUPPORTS, RelKind.ATTACKS, RelKind.UNDERCUTS, RelKind.SAME_AS]
+        legend_id = element_id(self.map_id, "legend")
+        self.out.append("  subgraph cluster_legend {")
+        lattrs = {"label": Raw(dot_label(["Legend"])), "id": legend_id, "class": "legend", "style": "rounded",
+                  "color": "#c8c8c8", "fontsize": "10", "fontcolor": "#505050", "margin": "8"}
+        self.out.append(f"    graph [{_attrs(lattrs)}];")
+        for i, kind in enumerate(kinds):
+            attrs = style.node_style(kind)
+            attrs.update({"label": Raw(dot_label([kind.value])), "fontsize": "9", "margin": "0.08,0.03",
+                          "id": element_id(self.map_id, "legend-kind", kind.value), "class": f"legend {kind}"})
+            self.out.append(f"    lk{i} [{_attrs(attrs)}];")
+        for i, kind in enumerate(relations):
+            role = {RelKind.SUPPORTS: "support", RelKind.ATTACKS: "attack", RelKind.UNDERCUTS: "undercut",
+                    RelKind.SAME_AS: "same_as"}[kind]
+            point = {"shape": "point", "width": "0.04", "color": "#9a9a9a", "label": '""'}
+            self.out.append(f"    lr{i}a [{_attrs(point)}]; lr{i}b [{_attrs(point)}];")
+            attrs = style.edge_style(kind, role)
+            attrs.pop("constraint", None)
+            attrs.update({"label": Raw(dot_label([_VERB[kind] if kind is not RelKind.SAME_AS else "same as"])),
+                          "fontsize": "9", "fontcolor": "#404040",
+                          "id": element_id(self.map_id, "legend-rel", kind.value.replace("_", "-")),
+                          "class": "legend"})
+            self.out.append(f"    lr{i}a -> lr{i}b [{_attrs(attrs)}];")
+        self.out.append("  }")
+
+
+def build_dot(project: Project, scene: Scene, options: DiagramOptions | None = None) -> Drawing:
+    """The DOT source of *scene* and what the SVG post-processor adds to it."""
+    return _Builder(project, scene, options or DiagramOptions()).build()

@@ -1,0 +1,104 @@
+"""Finish Graphviz's SVG: tooltips, small node ids, badges, fonts; always well-formed.
+
+Graphviz (system or embedded) lays out and draws; this module then parses
+its SVG and, for each element the DOT builder described:
+
+* writes the tooltip as the element's ``<title>`` (a browser shows it on
+  hover): a node's text, speaker with attribution chain, and quotes;
+* draws the first label line (the node id) small and grey, and colours
+  the acceptability badge on it;
+* adds ``data-ref="map:node"`` to node groups, for scripts and the TUI.
+
+It pins the font stack (Helvetica metrics, which both renderers measure
+with) in a ``<style>`` rule and drops Graphviz's comments.  The result is
+serialised by :mod:`xml.etree`, so it is well-formed XML whatever the text.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from ..errors import RenderError
+from . import style
+from .dot import Drawing
+from .escape import clean
+
+__all__ = ["finish_svg", "SVG_NS", "XLINK_NS"]
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+ET.register_namespace("", SVG_NS)
+ET.register_namespace("xlink", XLINK_NS)
+
+_G = f"{{{SVG_NS}}}g"
+_TITLE = f"{{{SVG_NS}}}title"
+_TEXT = f"{{{SVG_NS}}}text"
+_TSPAN = f"{{{SVG_NS}}}tspan"
+_STYLE = f"{{{SVG_NS}}}style"
+_A = f"{{{SVG_NS}}}a"
+
+_CSS = (
+    f"text {{ font-family: {style.SVG_FONT_STACK}; }}\n"
+    f"g.node text.node-id {{ fill: {style.ID_COLOUR}; }}\n"
+    "g.node:target > path, g.node:target > polygon { stroke-width: 4; }\n"
+)
+
+
+def _set_title(group: ET.Element, text: str) -> None:
+    title = group.find(_TITLE)
+    if title is None:
+        title = ET.Element(_TITLE)
+        group.insert(0, title)
+    title.text = text
+
+
+def _unwrap_anchors(group: ET.Element) -> None:
+    """Graphviz wraps elements that have tooltips in ``<a>``: keep the drawing, drop the link."""
+    for parent in list(group.iter()):
+        for i, child in enumerate(list(parent)):
+            if child.tag == _A or (child.tag == _G and len(child) == 1 and child[0].tag == _A):
+                anchor = child if child.tag == _A else child[0]
+                parent.remove(child)
+                for k, grandchild in enumerate(list(anchor)):
+                    parent.insert(i + k, grandchild)
+
+
+def finish_svg(svg: bytes, drawing: Drawing, title: str = "") -> bytes:
+    """Post-process Graphviz's *svg* of *drawing*; returns well-formed SVG (UTF-8)."""
+    try:
+        root = ET.fromstring(svg)
+    except ET.ParseError as exc:
+        raise RenderError(f"Graphviz produced SVG that is not well-formed XML ({exc})") from None
+    elements = drawing.elements
+    for group in root.iter(_G):
+        info = elements.get(group.get("id", ""))
+        if info is None:
+            continue
+        _set_title(group, info.title)
+        if info.ref is not None:
+            group.set("data-ref", info.ref)
+        if info.id_line:
+            _unwrap_anchors(group)
+            first = group.find(_TEXT)
+            if first is not None:
+                _style_id_line(first, info)
+    if title:
+        _set_title(root, clean(title))
+    css = ET.Element(_STYLE)
+    css.text = _CSS
+    root.insert(1 if root.find(_TITLE) is not None else 0, css)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _style_id_line(text: ET.Element, info) -> None:
+    text.set("font-size", f"{style.ID_FONT_SIZE:.2f}")
+    text.set("class", "node-id")
+    text.set("fill", style.ID_COLOUR)
+    content = text.text or ""
+    if info.badge and content.endswith(info.badge):
+        text.text = content[: -len(info.badge)]
+        badge = ET.SubElement(text, _TSPAN)
+        badge.text = info.badge
+        badge.set("fill", info.badge_colour or style.ID_COLOUR)
+        badge.set("font-weight", "bold")
+        badge.set("class", "badge")

@@ -1,0 +1,301 @@
+"""The argmap explorer app: loading, live reload, jumps and history, editing.
+
+Screens show what the app holds (``project``, ``labels``, ``index``) and
+post messages for what the user chose; the app owns everything that spans
+screens.  Loading runs in a thread so the first frame appears at once, and
+a watchfiles worker reloads whenever a map or seed changes on disk.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import shlex
+import subprocess
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from ..diagnostics import Diagnostic
+from ..model import Project, Ref
+from ..project import LoadResult, discover, load
+from .browser import BrowserScreen
+from .commands import ArgmapCommands
+from .history import History
+from .labels import compute_labels
+from .searching import SearchIndex
+
+__all__ = ["ArgmapApp", "Place"]
+
+Place = Ref | str  # a node, or a map by id
+
+# File changes that matter: maps and topics (YAML) and seed texts.
+_WATCHED_SUFFIXES = (".yaml", ".yml", ".txt")
+
+
+class ArgmapApp(App[None]):
+    """Browse, search and edit argument maps."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "argmap"
+    COMMANDS = App.COMMANDS | {ArgmapCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search"),
+        Binding("g", "goto", "Go to id"),
+        Binding("t", "topics", "Topics"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, paths: Sequence[str | os.PathLike] = ("maps",), *, seeds: str | None = None,
+                 watch: bool = True, analysis: bool = True) -> None:
+        super().__init__()
+        self._browser = BrowserScreen(id="browser")
+        self.paths = [str(p) for p in paths]
+        self.seeds = seeds
+        self.watch_files = watch
+        self.with_analysis = analysis
+        self.project: Project | None = None
+        self.result: LoadResult | None = None
+        self.problems: list[Diagnostic] = []
+        self.index: SearchIndex | None = None
+        self.labels: object | None = None
+        self.labels_note = ""
+        self.history: History[Place] = History()
+        self.loads = 0  # how many loads have been applied (tests wait on it)
+        self._load_generation = 0
+
+    # -- start ----------------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        return self._browser
+
+    @property
+    def browser(self) -> BrowserScreen:
+        return self._browser
+
+    def on_mount(self) -> None:
+        self.reload()
+        if self.watch_files:
+            self._watch()
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Load the maps again (in a thread); the result replaces the project if it is good."""
+        self._load_generation += 1
+        self._load(self._load_generation)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self, generation: int) -> None:
+        result = load(self.paths, seeds_dir=self.seeds)
+        index = SearchIndex(result.project)
+        self.call_from_thread(self._apply, result, index, generation)
+
+    def _apply(self, result: LoadResult, index: SearchIndex, generation: int) -> None:
+        if generation != self._load_generation:
+            return  # a newer load is on its way
+        self.result = result
+        self.problems = [d for d in result.diagnostics if d.is_error]
+        # The last good version stays on screen while a file does not validate;
+        # with nothing good yet, show what loaded.
+        stale = bool(self.problems) and self.project is not None
+        if not stale:
+            self.project = result.project
+            self.index = index
+            self.labels, self.labels_note = None, ("computing\u2026" if self.with_analysis else "")
+            gc.freeze()  # a big project need not be scanned by every later collection
+            self.browser.show_project()
+            if self.with_analysis:
+                self._label(result.project)
+        self.browser.problems.show(self.problems, stale)
+        self.loads += 1
+
+    @work(thread=True, exclusive=True, group="labels")
+    def _label(self, project: Project) -> None:
+        labelling, note = compute_labels(project)
+        self.call_from_thread(self._apply_labels, project, labelling, note)
+
+    def _apply_labels(self, project: Project, labelling: object | None, note: str) -> None:
+        if project is not self.project:
+            return
+        self.labels, self.labels_note = labelling, note
+        self.browser.refresh_side()
+
+    def watched_dirs(self) -> list[Path]:
+        """Folders whose changes matter: those of the maps, and their seeds folders."""
+        files, _ = discover(self.paths)
+        dirs: dict[Path, None] = {}
+        for raw in self.paths:
+            path = Path(raw)
+            if path.is_dir():
+                dirs[path.resolve()] = None
+        for file in files:
+            dirs[file.parent] = None
+        for folder in list(dirs):
+            for seeds in ([Path(self.seeds)] if self.seeds else [folder.parent / "seeds", folder / "seeds"]):
+                if seeds.is_dir():
+                    dirs[seeds.resolve()] = None
+        return list(dirs)
+
+    @work(exclusive=True, group="watch")
+    async def _watch(self) -> None:
+        from watchfiles import awatch
+
+        dirs = [str(d) for d in self.watched_dirs()]
+        if not dirs:
+            return
+        # A short debounce: a save shows within a second, and an editor's
+        # write-rename-delete dance still makes one reload.
+        async for changes in awatch(*dirs, debounce=150, step=30, recursive=False):
+            if any(path.endswith(_WATCHED_SUFFIXES) for _, path in changes):
+                self.reload()
+
+    # -- places and history ---------------------------------------------------------------------
+
+    def jump(self, place: Place) -> bool:
+        """Go to *place* (a node or a map) from wherever the user is, recording history."""
+        if self.project is None:
+            return False
+        while self.screen.id != "browser" and len(self.screen_stack) > 1:
+            self.pop_screen()
+        browser = self.browser
+        here = browser.place()
+        if not browser.go(place):
+            self.notify(f"{place} is not in the loaded maps", severity="warning")
+            return False
+        if here is not None:
+            self.history.visit(here)
+        self.history.visit(place)
+        return True
+
+    def back(self) -> None:
+        here = self.browser.place()
+        if here is not None:
+            self.history.visit(here)
+        self._go_history(self.history.back(), "Nothing to go back to")
+
+    def forward(self) -> None:
+        self._go_history(self.history.forward(), "Nothing to go forward to")
+
+    def _go_history(self, place: Place | None, empty: str) -> None:
+        if place is None:
+            self.notify(empty, timeout=2)
+            return
+        if not self.browser.go(place):
+            self.notify(f"{place} is no longer in the maps", severity="warning")
+
+    # -- screens --------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        from .search import SearchScreen
+
+        if self.index is not None:
+            self.push_screen(SearchScreen(self.index, mode="search"), self._jump_to_result)
+
+    def action_goto(self) -> None:
+        from .search import SearchScreen
+
+        if self.index is not None:
+            self.push_screen(SearchScreen(self.index, mode="goto"), self._jump_to_result)
+
+    def _jump_to_result(self, ref: Ref | None) -> None:
+        if ref is not None:
+            self.jump(ref)
+
+    def action_topics(self) -> None:
+        from .topics import TopicsScreen
+
+        if self.project is None:
+            return
+        if isinstance(self.screen, TopicsScreen):
+            self.pop_screen()
+            return
+        self.push_screen(TopicsScreen(self.project))
+
+    def action_help(self) -> None:
+        from .help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Search", "Search every map as you type (/)", self.action_search)
+        yield SystemCommand("Go to node", "Go to a node by its id, fuzzily (g)", self.action_goto)
+        yield SystemCommand("Topics", "Every article's and speaker's stance on each topic (t)",
+                            self.action_topics)
+        yield SystemCommand("Reload maps", "Load the maps from disk again (r)", self.reload)
+        yield SystemCommand("Back", "Go back to the previous place (backspace)", self.back)
+        yield SystemCommand("Forward", "Go forward again (])", self.forward)
+        yield SystemCommand("Help", "How to use the explorer (?)", self.action_help)
+        if isinstance(screen, BrowserScreen):
+            yield SystemCommand("Export map to SVG", "Draw the map under the cursor (x)", screen.action_export)
+            yield SystemCommand("Export argument to SVG", "Draw the node under the cursor and what lies "
+                                "below it (X)", screen.action_export_subtree)
+            yield SystemCommand("Edit in $EDITOR", "Open the map file at the node's line (e)", screen.action_edit)
+            yield SystemCommand("Show or hide source", "The article with the quote highlighted (s)",
+                                screen.action_toggle_source)
+
+    # -- editing --------------------------------------------------------------------------------
+
+    def editor_command(self, path: str, line: int) -> list[str]:
+        """``$VISUAL`` or ``$EDITOR`` (default vi) at *line* of *path*: ``vi +12 maps/x.yaml``."""
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        return [*shlex.split(editor), f"+{line}", path]
+
+    def edit_file(self, path: str, line: int) -> None:
+        """Suspend the app, run the editor at *line*, and reload when it returns."""
+        from textual.app import SuspendNotSupported
+
+        command = self.editor_command(path, line)
+        try:
+            try:
+                with self.suspend():
+                    code = subprocess.call(command)
+            except SuspendNotSupported:
+                # No terminal to hand over (headless, as in tests): just run it.
+                code = subprocess.call(command, stdin=subprocess.DEVNULL)
+        except OSError as exc:
+            self.notify(f"cannot run the editor {command[0]!r}: {exc.strerror or exc}; "
+                        "set $EDITOR", severity="error", timeout=8)
+            return
+        if code:
+            self.notify(f"the editor exited with status {code}", severity="warning")
+        self.reload()
+
+    # -- export ---------------------------------------------------------------------------------
+
+    def export(self, map_id: str, ref: Ref | None) -> None:
+        """Ask for a file name, then draw the map (or *ref*'s argument) to SVG."""
+        from .exporting import default_name, subtree_depth
+        from .export_screen import ExportScreen
+
+        if self.project is None:
+            return
+        what = self.project.maps[map_id].title if ref is None else f"{ref} and what lies below it"
+        depth = subtree_depth(self.browser.tree.outline(map_id), ref) if ref is not None else None
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self._export(self.project, map_id, ref, depth, path)
+
+        self.push_screen(ExportScreen(what, default_name(map_id, ref)), chosen)
+
+    @work(thread=True, group="export")
+    def _export(self, project: Project, map_id: str, ref: Ref | None, depth: int | None, path: str) -> None:
+        from ..errors import ArgmapError
+        from .exporting import export_svg
+
+        try:
+            written = export_svg(project, path, map_id, ref, depth, labels=self.labels)
+        except (ArgmapError, OSError, ImportError) as exc:
+            self.call_from_thread(self.notify, f"export failed: {exc}", severity="error", timeout=8)
+            return
+        self.call_from_thread(self.notify, f"wrote {written}", title="Exported")

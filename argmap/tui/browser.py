@@ -1,0 +1,228 @@
+"""The browser screen: the tree of maps and arguments, node detail, source.
+
+It reads the project from the app (attributes down) and reports what the
+user chose (messages up); jumps, history and reloads live in the app.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Tree
+
+from ..model import Ref
+from .argtree import Row
+from .detail import NodeDetail
+from .problems import ProblemsPanel
+from .source import SourceView
+from .tree import ArgTree
+
+if TYPE_CHECKING:
+    from .app import ArgmapApp
+
+__all__ = ["BrowserScreen"]
+
+# Room for the detail and the source one above the other.
+ROOMY_WIDTH, ROOMY_HEIGHT = 100, 34
+
+
+class BrowserScreen(Screen):
+    """Maps and their argument trees, with the detail and source of the cursor's row."""
+
+    app: ArgmapApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "toggle_source", "Source"),
+        Binding("backspace", "back", "Back"),
+        Binding("alt+left,left_square_bracket", "back", "Back", show=False),
+        Binding("alt+right,right_square_bracket", "forward", "Forward", show=False),
+        Binding("e", "edit", "Edit"),
+        Binding("x", "export", "SVG"),
+        Binding("X", "export_subtree", "SVG of subtree", show=False),
+        Binding("r", "reload", "Reload", show=False),
+        Binding("escape", "focus_tree", "Tree", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield ArgTree(id="tree")
+            with Vertical(id="side"):
+                yield NodeDetail(id="detail")
+                yield SourceView(id="source")
+        yield ProblemsPanel(id="problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.tree.border_title = "Maps"
+        self.tree.border_subtitle = "loading\u2026"
+        self.detail.border_title = "Detail"
+        self.source.border_title = "Source"
+        self.problems.display = False
+        self.tree.focus()
+
+    # -- parts ----------------------------------------------------------------------------------
+
+    @property
+    def tree(self) -> ArgTree:
+        return self.query_one("#tree", ArgTree)
+
+    @property
+    def detail(self) -> NodeDetail:
+        return self.query_one("#detail", NodeDetail)
+
+    @property
+    def source(self) -> SourceView:
+        return self.query_one("#source", SourceView)
+
+    @property
+    def problems(self) -> ProblemsPanel:
+        return self.query_one("#problems", ProblemsPanel)
+
+    @property
+    def source_shown(self) -> bool:
+        return self.has_class("-roomy") or self.has_class("-source")
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        roomy = self.size.width >= ROOMY_WIDTH and self.size.height >= ROOMY_HEIGHT
+        if roomy != self.has_class("-roomy"):
+            self.set_class(roomy, "-roomy")
+            self.refresh_side()
+
+    def action_toggle_source(self) -> None:
+        """Small screens swap detail and source; large ones show both, so focus moves."""
+        if self.has_class("-roomy"):
+            target = self.tree if self.source.has_focus else self.source
+            target.focus()
+            return
+        self.toggle_class("-source")
+        self.refresh_side()
+
+    def action_focus_tree(self) -> None:
+        self.tree.focus()
+
+    # -- showing the cursor's row ---------------------------------------------------------------
+
+    def show_project(self) -> None:
+        """(Re)build the tree from the app's project, keeping what was open and selected."""
+        app = self.app
+        tree = self.tree
+        had_project = tree.project is not None
+        expanded = tree.expanded_paths() if had_project else []
+        cursor = tree.cursor_path() if had_project else None
+        tree.set_project(app.project)
+        if had_project:
+            tree.restore(expanded, cursor)
+        elif len(app.project.maps) == 1:
+            # One map (a big synthetic one, say): open it straight away.
+            only = tree.map_node(next(iter(app.project.maps)))
+            tree.expand(only)
+            tree.select(only)
+        else:
+            first = tree.root.children[0] if tree.root.children else None
+            if first is not None:
+                tree.select(first)
+        nodes = sum(len(m.nodes) for m in app.project.maps.values())
+        maps = len(app.project.maps)
+        tree.border_subtitle = f"{maps} map{'s' * (maps != 1)}, {nodes} nodes"
+        self.refresh_side()
+
+    def refresh_side(self) -> None:
+        """Show the cursor's row in the detail and, if visible, the source."""
+        app = self.app
+        if app.project is None:
+            return
+        row = self.tree.cursor_row
+        self.detail.show(app.project, row, app.labels, app.labels_note)
+        if self.source_shown:
+            argmap = app.project.maps.get(row.map_id) if row is not None else None
+            node = app.project.node(row.ref) if row is not None and row.ref is not None and row.kind != "group" else None
+            if node is not None:
+                argmap = app.project.maps.get(node.map_id)
+            self.source.show(argmap, node)
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Row]) -> None:
+        self.refresh_side()
+
+    @on(ArgTree.LinkSelected)
+    def _follow_tree_link(self, event: ArgTree.LinkSelected) -> None:
+        self.app.jump(event.ref)
+
+    @on(NodeDetail.LinkChosen)
+    def _follow_detail_link(self, event: NodeDetail.LinkChosen) -> None:
+        self.app.jump(event.ref)
+
+    @on(ProblemsPanel.EditRequested)
+    def _edit_problem(self, event: ProblemsPanel.EditRequested) -> None:
+        self.app.edit_file(event.path, event.line)
+
+    # -- places ---------------------------------------------------------------------------------
+
+    def place(self) -> Ref | str | None:
+        """Where the cursor is, for history: a node's ref or a map's id."""
+        row = self.tree.cursor_row
+        if row is None:
+            return None
+        if row.kind in ("node", "link") and row.ref is not None:
+            return row.ref
+        return row.map_id
+
+    def go(self, place: Ref | str) -> bool:
+        """Put the cursor on *place*; False if it is not in the project."""
+        tree = self.tree
+        found = tree.reveal(place) if isinstance(place, Ref) else tree.reveal_map(place)
+        if found is not None:
+            tree.focus()
+            self.refresh_side()
+        return found is not None
+
+    # -- actions the app carries out ------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.app.back()
+
+    def action_forward(self) -> None:
+        self.app.forward()
+
+    def action_reload(self) -> None:
+        self.app.reload()
+
+    def _target(self) -> Row | None:
+        row = self.tree.cursor_row
+        if self.detail.has_focus:
+            ref = self.detail.link_at(self.detail.highlighted)
+            if ref is not None:
+                return Row("node", ref.map_id, ref, full=True)
+        return row
+
+    def action_edit(self) -> None:
+        row = self._target()
+        project = self.app.project
+        if row is None or project is None:
+            return
+        node = project.node(row.ref) if row.ref is not None and row.kind != "group" else None
+        if node is not None:
+            self.app.edit_file(node.pos.path, node.pos.line)
+        else:
+            argmap = project.maps[row.map_id]
+            self.app.edit_file(argmap.path, argmap.pos.line)
+
+    def action_export(self) -> None:
+        row = self.tree.cursor_row
+        if row is not None:
+            self.app.export(row.map_id, None)
+
+    def action_export_subtree(self) -> None:
+        row = self.tree.cursor_row
+        if row is None:
+            return
+        if row.kind == "map" or row.ref is None:
+            self.app.export(row.map_id, None)
+        else:
+            self.app.export(row.map_id, row.ref)

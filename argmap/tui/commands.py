@@ -1,0 +1,66 @@
+"""The command palette's argmap entries: every map and every node.
+
+Commands themselves (search, topics, export, ...) come from
+``ArgmapApp.get_system_commands``; this provider adds the places, so
+Ctrl+P doubles as a quick "go to".
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from .app import ArgmapApp
+
+__all__ = ["ArgmapCommands"]
+
+MAX_NODE_HITS = 40  # enough to choose from; a 10,000-node map must not flood the palette
+
+
+class ArgmapCommands(Provider):
+    """Maps by title, nodes by id or paraphrase."""
+
+    @property
+    def argmap_app(self) -> ArgmapApp:
+        return self.app  # type: ignore[return-value]
+
+    async def discover(self) -> Hits:
+        app = self.argmap_app
+        if app.project is None:
+            return
+        for argmap in app.project.maps.values():
+            yield DiscoveryHit(f"Map: {argmap.title}", partial(app.jump, argmap.id),
+                               help=f"{argmap.id} \u00b7 {len(argmap.nodes)} nodes")
+
+    async def search(self, query: str) -> Hits:
+        app = self.argmap_app
+        if app.project is None or app.index is None:
+            return
+        matcher = self.matcher(query)
+        for argmap in app.project.maps.values():
+            text = f"Map: {argmap.title}"
+            score = max(matcher.match(text), matcher.match(argmap.id))
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(app.jump, argmap.id), text=text,
+                          help=f"{argmap.id} \u00b7 {len(argmap.nodes)} nodes")
+        # Nodes: fuzzy on ids, then plain words in the paraphrase; both are
+        # the search index's fast paths, not a fuzzy match of every node.
+        seen = set()
+        hits = app.index.goto(query, limit=MAX_NODE_HITS // 2)
+        words, _ = app.index.search(query, limit=MAX_NODE_HITS // 2)
+        best = max((h.score for h in hits), default=1) or 1
+        for rank, hit in enumerate(hits + words):
+            if hit.ref in seen:
+                continue
+            seen.add(hit.ref)
+            node = app.project.node(hit.ref)
+            if node is None:
+                continue
+            text = f"Node: {hit.ref}"
+            # Below the maps and commands that match well, in the index's order.
+            score = 0.5 * (1 - rank / (2 * MAX_NODE_HITS)) * (hit.score / best if rank < len(hits) else 0.6)
+            yield Hit(max(score, 0.01), matcher.highlight(text), partial(app.jump, hit.ref), text=text,
+                      help=f"{node.kind.value}: {node.text}")

@@ -1,0 +1,50 @@
+"""Ask where to write an exported SVG (never over an existing file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+__all__ = ["ExportScreen"]
+
+
+class ExportScreen(ModalScreen[str | None]):
+    """A file name prompt; refuses names that exist, since exports never overwrite."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, what: str, default: str) -> None:
+        super().__init__()
+        self.what = what
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box"):
+            yield Static(f"Draw {self.what} as SVG, to:", id="export-what")
+            yield Input(self.default, id="export-path")
+            yield Static("Enter writes \u00b7 Esc cancels", id="export-status")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-box").border_title = "Export to SVG"
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        path = event.value.strip()
+        status = self.query_one("#export-status", Static)
+        if not path:
+            status.update("Give a file name.")
+        elif Path(path).exists():
+            status.update(f"{path} exists; exports never overwrite. Choose another name.")
+        else:
+            self.dismiss(path if path.endswith(".svg") else path + ".svg")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,177 @@
+"""Search (``/``) and go to node (``g``): results as you type, Enter jumps.
+
+Search matches words in ids, paraphrases, quotes and speakers across every
+map, narrowed by filters (``kind:claim by:heath tag:… topic:…``; the input
+completes filter values).  Go to matches ``map:node`` ids fuzzily.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..model import Ref
+from ..palette import KIND_COLOURS
+from .searching import FILTER_FIELDS, Hit, SearchIndex, parse_query
+
+__all__ = ["SearchScreen", "FilterSuggester"]
+
+SHOWN = 100  # results listed; the status line gives the full count
+
+_TITLES = {"search": "Search every map", "goto": "Go to a node by id"}
+_PLACEHOLDERS = {"search": "words, and filters: kind:claim by:heath tag:targets topic:tendering",
+                 "goto": "part of an id, fuzzily: may roll \u2192 may-2018:roll-back-internal-market"}
+_HELP = {"search": "Filters: kind: by: tag: topic: map: (\u2192 completes) \u00b7 topic:tendering=against "
+                   "\u00b7 \u2191\u2193 choose \u00b7 Enter jumps \u00b7 Esc closes",
+         "goto": "\u2191\u2193 choose \u00b7 Enter jumps \u00b7 Esc closes"}
+
+
+class FilterSuggester(Suggester):
+    """Completes the value of the filter being typed: ``kind:re`` \u2192 ``kind:rebuttal``."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        super().__init__(use_cache=True, case_sensitive=True)
+        self.index = index
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, last = value.rpartition(" ")
+        name, colon, partial = last.partition(":")
+        if not colon:
+            return None
+        field = {"speaker": "by"}.get(name.lower(), name.lower())
+        if field not in FILTER_FIELDS:
+            return None
+        for candidate in self.index.values(field):
+            if candidate.startswith(partial.lower()) and candidate != partial.lower():
+                return f"{head}{' ' if head else ''}{name}:{candidate}"
+        return None
+
+
+class SearchScreen(ModalScreen[Ref | None]):
+    """A search box over every map, with a live list of results."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Previous", show=False),
+        Binding("pagedown", "move(8)", "Page down", show=False),
+        Binding("pageup", "move(-8)", "Page up", show=False),
+    ]
+
+    def __init__(self, index: SearchIndex, mode: str = "search", initial: str = "") -> None:
+        super().__init__()
+        self.index = index
+        self.mode = mode
+        self.initial = initial
+        self.hits: list[Hit] = []
+        self.total = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Static(_TITLES[self.mode], id="search-title")
+            suggester = FilterSuggester(self.index) if self.mode == "search" else None
+            yield Input(self.initial, placeholder=_PLACEHOLDERS[self.mode], id="search-input",
+                        suggester=suggester)
+            yield Static("", id="search-status")
+            yield OptionList(id="search-results")
+            yield Static(_HELP[self.mode], id="search-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#search-box").border_title = _TITLES[self.mode]
+        self.input.focus()
+        self.update(self.input.value)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#search-input", Input)
+
+    @property
+    def results(self) -> OptionList:
+        return self.query_one("#search-results", OptionList)
+
+    # -- results --------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self.update(event.value)
+
+    def update(self, text: str) -> None:
+        """Run the query *text* and list the results."""
+        if self.mode == "goto":
+            self.hits = self.index.goto(text, limit=SHOWN)
+            self.total = len(self.hits)
+            words: tuple[str, ...] = ()
+        else:
+            query = parse_query(text)
+            if query.empty:
+                self.hits, self.total = [], 0
+            else:
+                self.hits, self.total = self.index.search(query, limit=SHOWN)
+            words = query.words
+        self.results.set_options([Option(self._render_hit(hit, words)) for hit in self.hits])
+        if self.hits:
+            self.results.highlighted = 0
+        self.query_one("#search-status", Static).update(self._status(text))
+
+    def _status(self, text: str) -> Text:
+        last = text.rpartition(" ")[2]
+        name, colon, partial = last.partition(":")
+        field = {"speaker": "by"}.get(name.lower(), name.lower())
+        if colon and field in FILTER_FIELDS and self.mode == "search":
+            values = [v for v in self.index.values(field) if v.startswith(partial.lower())]
+            shown = " ".join(values[:30]) + (" \u2026" if len(values) > 30 else "")
+            return Text.assemble((f"{field}: ", "bold"), (shown or "no such value", "dim"))
+        if not text.strip():
+            return Text(f"{len(self.index)} nodes; type to search", "dim")
+        if not self.total:
+            return Text("no matches", "dim")
+        more = f", first {len(self.hits)} shown" if self.total > len(self.hits) else ""
+        return Text(f"{self.total} match{'es' * (self.total != 1)}{more}", "dim")
+
+    def _render_hit(self, hit: Hit, words: tuple[str, ...]) -> Text:
+        node = self.index.project.node(hit.ref)
+        text = Text()
+        if node is None:
+            return text.append(str(hit.ref))
+        text.append(node.kind.value, Style(color=KIND_COLOURS[node.kind], italic=True))
+        text.append(" " + node.text)
+        text.append(f"\n  {hit.ref} \u00b7 {node.by}", "dim")
+        if hit.snippet:
+            text.append(f" \u00b7 \u201c{hit.snippet}\u201d", "dim italic")
+        if words:
+            text.highlight_words(words, "bold reverse", case_sensitive=False)
+        return text
+
+    # -- choosing -------------------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        results = self.results
+        if not self.hits:
+            return
+        current = results.highlighted if results.highlighted is not None else -1
+        results.highlighted = max(0, min(len(self.hits) - 1, current + step))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        self.choose(self.results.highlighted)
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.choose(event.option_index)
+
+    def choose(self, index: int | None) -> None:
+        if index is not None and 0 <= index < len(self.hits):
+            self.dismiss(self.hits[index].ref)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

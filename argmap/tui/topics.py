@@ -1,0 +1,196 @@
+"""The topics screen: a stance matrix of articles and speakers by topic.
+
+Rows are the articles, then every speaker across articles; columns are the
+cross-article topics.  Each cell is a position (for, against, mixed,
+neutral) with the nodes it comes from: Enter jumps to the node, or offers
+a choice when there are several.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..model import Project, Ref
+from ..palette import KIND_COLOURS, STANCE_COLOURS
+from .stances import Cell, MatrixRow, StanceMatrix, stance_matrix
+
+if TYPE_CHECKING:
+    from .app import ArgmapApp
+
+__all__ = ["TopicsScreen", "PickNodeScreen"]
+
+LABEL_WIDTH = 30
+
+
+class PickNodeScreen(ModalScreen[Ref | None]):
+    """Choose one of several nodes (a cell that several nodes make up)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Close")]
+
+    def __init__(self, project: Project, title: str, refs: list[Ref]) -> None:
+        super().__init__()
+        self.project = project
+        self.title_text = title
+        self.refs = refs
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pick-box"):
+            options = []
+            for ref in self.refs:
+                node = self.project.node(ref)
+                if node is None:
+                    continue
+                text = Text()
+                stance = ""
+                text.append(node.kind.value, Style(color=KIND_COLOURS[node.kind], italic=True))
+                for value in node.stances.values():
+                    stance = value.value
+                text.append(" " + node.text)
+                text.append(f"\n  {ref}", "dim")
+                if stance:
+                    text.append(f"  {stance}", Style(color=STANCE_COLOURS[stance]))
+                options.append(Option(text))
+            yield OptionList(*options, id="pick-list")
+
+    def on_mount(self) -> None:
+        box = self.query_one("#pick-box")
+        box.border_title = self.title_text
+        box.border_subtitle = "Enter jumps \u00b7 Esc closes"
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.refs[event.option_index])
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+class TopicsScreen(Screen):
+    """Every article's and speaker's position on every topic, side by side."""
+
+    app: ArgmapApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Browser"),
+        Binding("enter", "jump", "Jump to node"),
+        Binding("j", "cursor(1, 0)", "Down", show=False),
+        Binding("k", "cursor(-1, 0)", "Up", show=False),
+        Binding("l", "cursor(0, 1)", "Right", show=False),
+        Binding("h", "cursor(0, -1)", "Left", show=False),
+    ]
+
+    def __init__(self, project: Project) -> None:
+        super().__init__(id="topics")
+        self.project = project
+        self.matrix: StanceMatrix = stance_matrix(project)
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="topic-question")
+        yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=False)
+        yield Static("", id="cell-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#matrix", DataTable)
+        table.border_title = "Topics: positions by article and speaker"
+        for topic in self.matrix.topics:
+            table.add_column(topic, key=topic)
+        for row in self.matrix.rows:
+            label = _row_label(row)
+            table.add_row(*(_cell_text(row.cells.get(t)) for t in self.matrix.topics),
+                          key=f"{row.kind}:{row.key}", label=label)
+        table.focus()
+        self._describe()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#matrix", DataTable)
+
+    def cell_at(self, row: int, column: int) -> tuple[MatrixRow, str, Cell | None]:
+        matrix_row = self.matrix.rows[row]
+        topic = self.matrix.topics[column]
+        return matrix_row, topic, matrix_row.cells.get(topic)
+
+    @on(DataTable.CellHighlighted)
+    def _highlighted(self) -> None:
+        self._describe()
+
+    def _describe(self) -> None:
+        if not self.matrix.topics or not self.matrix.rows:
+            self.query_one("#topic-question", Static).update("No topics: add maps/topics.yaml and stances.")
+            return
+        coordinate = self.table.cursor_coordinate
+        row, topic, cell = self.cell_at(coordinate.row, coordinate.column)
+        question = self.matrix.questions.get(topic) or "(not in the topics file)"
+        self.query_one("#topic-question", Static).update(
+            Text.assemble((topic, "bold"), ": ", question))
+        detail = Text()
+        detail.append(row.label, "bold")
+        if cell is None or cell.stance is None:
+            detail.append(" takes no position on this topic", "dim")
+        else:
+            detail.append(" is ")
+            detail.append(cell.stance.value, Style(color=STANCE_COLOURS[cell.stance.value], bold=True))
+            counts = {s.value: cell.stances.count(s) for s in dict.fromkeys(cell.stances)}
+            detail.append("  (" + ", ".join(f"{n} {s}" for s, n in counts.items()) + ")", "dim")
+            detail.append("  \u00b7 Enter jumps to " + ("the node" if len(cell.refs) == 1 else
+                                                         f"one of {len(cell.refs)} nodes"), "dim")
+        self.query_one("#cell-detail", Static).update(detail)
+
+    def action_cursor(self, rows: int, columns: int) -> None:
+        table = self.table
+        coordinate = table.cursor_coordinate
+        table.cursor_coordinate = coordinate._replace(
+            row=max(0, min(table.row_count - 1, coordinate.row + rows)),
+            column=max(0, min(len(table.columns) - 1, coordinate.column + columns)))
+
+    @on(DataTable.CellSelected)
+    def _selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        self.action_jump()
+
+    def action_jump(self) -> None:
+        if not self.matrix.topics or not self.matrix.rows:
+            return
+        coordinate = self.table.cursor_coordinate
+        row, topic, cell = self.cell_at(coordinate.row, coordinate.column)
+        if cell is None or not cell.refs:
+            self.app.notify(f"{row.label} has no stance on {topic}", timeout=2)
+            return
+        if len(cell.refs) == 1:
+            self.app.jump(cell.refs[0])
+            return
+        title = f"{row.label} on {topic}"
+        self.app.push_screen(PickNodeScreen(self.project, title, cell.refs),
+                             lambda ref: self.app.jump(ref) if ref is not None else None)
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+
+def _row_label(row: MatrixRow) -> Text:
+    if row.kind == "article":
+        label = row.label if len(row.label) <= LABEL_WIDTH else row.label[:LABEL_WIDTH - 1] + "\u2026"
+        return Text(label, "bold")
+    name = row.label if len(row.label) <= LABEL_WIDTH - 2 else row.label[:LABEL_WIDTH - 3] + "\u2026"
+    return Text("  " + name)
+
+
+def _cell_text(cell: Cell | None) -> Text:
+    if cell is None or cell.stance is None:
+        return Text("\u00b7", "dim", justify="center")
+    text = Text(cell.stance.value, Style(color=STANCE_COLOURS[cell.stance.value], bold=True))
+    if len(cell.refs) > 1:
+        text.append(f" {len(cell.refs)}", "dim")
+    return text
