@@ -47,7 +47,7 @@ class ArgmapApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search"),
-        Binding("g", "goto", "Go to id"),
+        Binding("g", "goto", "Go to"),
         Binding("t", "topics", "Topics"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),

@@ -49,20 +49,23 @@ class BrowserScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
+        # Titles are set here, not on mount: the first load may finish first.
+        tree = ArgTree(id="tree")
+        tree.border_title = "Maps"
+        tree.border_subtitle = "loading\u2026"
+        detail = NodeDetail(id="detail")
+        detail.border_title = "Detail"
+        source = SourceView(id="source")
+        source.border_title = "Source"
         with Horizontal(id="main"):
-            yield ArgTree(id="tree")
+            yield tree
             with Vertical(id="side"):
-                yield NodeDetail(id="detail")
-                yield SourceView(id="source")
+                yield detail
+                yield source
         yield ProblemsPanel(id="problems")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.tree.border_title = "Maps"
-        self.tree.border_subtitle = "loading\u2026"
-        self.detail.border_title = "Detail"
-        self.source.border_title = "Source"
-        self.problems.display = False
         self.tree.focus()
 
     # -- parts ----------------------------------------------------------------------------------

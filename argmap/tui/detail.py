@@ -147,7 +147,7 @@ class NodeDetail(OptionList):
         argmap = project.maps[node.map_id]
         head = Text()
         head.append(node.kind.value, Style(color=KIND_COLOURS[node.kind], bold=True))
-        head.append(f"  {node.map_id}:{node.id}", "dim")
+        head.append(f"  {node.id}", "dim")
         self._info(head)
         self._info(Text(node.text, "bold"))
         # Who holds it, and through whom their words reach the article.
@@ -177,7 +177,7 @@ class NodeDetail(OptionList):
             self._info(Text.assemble(("\u201c", "dim"), (quote.text, "italic"), ("\u201d", "dim"), (mark, "red")))
         if node.note:
             self._info(Text.assemble(("note: ", "dim"), (node.note, "dim")))
-        self._info(Text(f"{node.pos.path}:{node.pos.line}", "dim"))
+        self._info(Text(f"map {node.map_id} \u00b7 {node.pos.path}:{node.pos.line}", "dim"))
         self._relations(project, node)
 
     def _label_lines(self, node: Node, analysis: Analysis | None, note: str) -> None:

@@ -99,7 +99,7 @@ class TopicsScreen(Screen):
         yield Static("", id="topic-question")
         yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=False)
         yield Static("", id="cell-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#matrix", DataTable)

@@ -224,10 +224,10 @@ class ArgTree(Tree[Row]):
     # -- labels ---------------------------------------------------------------------------------
 
     def _available(self, node: TreeNode[Row]) -> int:
-        # Width left for the label after the guides; at least 30 cells so that
+        # Width left for the label after the guides; at least 16 cells so that
         # very deep rows can still be read by scrolling sideways.
         guides = self._depth.get(node.id, 0) * self.guide_depth
-        return max(30, self.scrollable_content_region.width - guides - 2)
+        return max(16, self.scrollable_content_region.width - guides - 1)
 
     def render_label(self, node: TreeNode[Row], base_style: Style, style: Style) -> Text:
         text = super().render_label(node, base_style, style)
