@@ -31,6 +31,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="preferred/stable: list every labelling of the open disputes")
     parser.add_argument("--limit", type=int, default=20, metavar="N",
                         help="with --all, list at most N labellings (default: 20)")
+    parser.add_argument("--max-steps", type=int, default=200_000, metavar="N",
+                        help="preferred/stable: give up on a dispute after N search steps (default: 200,000)")
     parser.add_argument("--inferences", action="store_true",
                         help="list every inference, not only the defeated ones")
     add_maps_option(parser)
@@ -42,10 +44,10 @@ def run(args: argparse.Namespace) -> int:
     from ..analysis.semantics import solve
     from ..errors import UsageError
 
-    if args.limit < 1:
-        raise UsageError("--limit must be at least 1")
+    if args.limit < 1 or args.max_steps < 1:
+        raise UsageError("--limit and --max-steps must be at least 1")
     selection = select_maps(args.targets, args.maps, args.seeds)
-    solution = solve(selection.project, args.semantics)
+    solution = solve(selection.project, args.semantics, max_steps=args.max_steps)
     labelling = solution.labelling()
     if args.format == "json":
         print(_json(selection, solution, labelling, args))
