@@ -62,7 +62,9 @@ def render_map(project: Project, map_id: str | None = None, fmt: str = "svg", *,
       ``dot`` or ``embedded``.
     * *labels*: the semantics whose acceptability labels badge each node
       (``grounded``, ``preferred``, ``stable``), ``none``/None, or a
-      ready-made labelling (an object with ``.labels`` and ``.inferences``).
+      ready-made labelling (an object with ``.labels`` and ``.inferences``,
+      as :func:`argmap.analysis.semantics.label` returns, or a plain
+      ``{Ref: Label}`` mapping).
     * *legend*: draw the legend.
 
     Raises :class:`~argmap.errors.UsageError` for a bad argument and
@@ -84,9 +86,15 @@ def render_map(project: Project, map_id: str | None = None, fmt: str = "svg", *,
     if map_id is None and focus is None:
         raise UsageError("name a map or a node to focus on")
     scene = build_scene(project, map_id or focus.map_id, focus, depth)
-    labelling = labels if labels is not None and not isinstance(labels, str) else acceptability(project, labels)
-    node_labels = getattr(labelling, "labels", None) if labelling is not None else None
-    inference_labels = getattr(labelling, "inferences", None) if labelling is not None else None
+    if labels is None or isinstance(labels, str):
+        labelling = acceptability(project, labels)
+    else:
+        labelling = labels
+    if isinstance(labelling, Mapping):  # a plain {Ref: Label}
+        node_labels, inference_labels = labelling, None
+    else:
+        node_labels = getattr(labelling, "labels", None)
+        inference_labels = getattr(labelling, "inferences", None)
     html = fmt in ("png", "pdf")
     options = DiagramOptions(group=group, rankdir=rankdir, legend=legend, labels=node_labels,
                              inference_labels=inference_labels, html=html)

@@ -1,0 +1,239 @@
+"""Export maps as diagrams (svg, png, pdf, dot) or for other tools (json, argdown, aif).
+
+A folder gives one file per map (json gives one document for them all).
+Output goes to the current folder unless -o says otherwise; -o - writes a
+single output to standard output.  Existing files are kept unless --force;
+a map file is never overwritten, and nothing is written into a folder that
+holds maps unless --into-maps.  See docs/export.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+NAME = "export"
+HELP = "draw maps (svg, png, pdf, dot) or export them (json, argdown, aif)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    from ..export import FORMATS, LABEL_SEMANTICS
+
+    parser.add_argument("paths", nargs="*", default=["maps"], metavar="MAP|DIR",
+                        help="map files or folders (default: maps/)")
+    parser.add_argument("-f", "--format", choices=FORMATS, default="svg", help="output format (default: svg)")
+    parser.add_argument("-o", "--output", metavar="PATH",
+                        help="output file, or folder for several maps; '-' for standard output")
+    parser.add_argument("--focus", metavar="NODE", help="draw only this node (id or map:id) and its neighbours")
+    parser.add_argument("--depth", type=int, metavar="N", help="how many relation steps around --focus (default 2)")
+    parser.add_argument("--group", choices=["none", "speaker"], default="none",
+                        help="cluster nodes by speaker (default: none)")
+    parser.add_argument("--rankdir", choices=["BT", "TB", "LR", "RL"], default="BT", type=str.upper,
+                        help="direction of support arrows (default BT: conclusions on top)")
+    parser.add_argument("--renderer", choices=["auto", "dot", "embedded"], default="auto",
+                        help="Graphviz to use: system dot if installed, else embedded (default: auto)")
+    parser.add_argument("--labels", choices=LABEL_SEMANTICS, default="grounded",
+                        help="acceptability labels to badge nodes with (default: grounded)")
+    parser.add_argument("--no-legend", action="store_true", help="leave out the legend")
+    parser.add_argument("--dpi", type=int, metavar="N", help="resolution of PNG output (system dot)")
+    parser.add_argument("--force", action="store_true", help="overwrite existing output files (never maps)")
+    parser.add_argument("--into-maps", action="store_true", help="allow writing into a folder that holds maps")
+    parser.add_argument("--seeds", metavar="DIR", help="folder of seed texts (default: seeds/ beside the maps)")
+    parser.add_argument("--strict", action="store_true", help="export nothing if the maps have errors")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+
+class _Progress:
+    """A one-line progress bar on a terminal's stderr, shown once a batch takes more than a moment."""
+
+    DELAY = 0.4
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.total = total
+        self.start = time.monotonic()
+        self.enabled = total > 1 and not quiet and sys.stderr.isatty()
+        self.shown = False
+
+    def update(self, done: int, label: str) -> None:
+        if not self.enabled or time.monotonic() - self.start < self.DELAY:
+            return
+        width = 28
+        filled = int(width * done / self.total)
+        line = f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} {label[:40]:<40}"
+        sys.stderr.write(line)
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * 80 + "\r")
+            sys.stderr.flush()
+
+
+def _selected(paths: list[str], loaded) -> list[str]:
+    """Ids of the maps the user named (files, or every map in named folders), in load order."""
+    files, folders = set(), set()
+    for raw in paths:
+        path = Path(raw).resolve()
+        (folders if path.is_dir() else files).add(path)
+    chosen = []
+    for map_id, argmap in loaded.project.maps.items():
+        path = Path(argmap.path).resolve()
+        if path in files or path.parent in folders:
+            chosen.append(map_id)
+    return chosen
+
+
+def _focus_ref(text: str, project, map_ids: list[str]):
+    from ..errors import UsageError
+    from ..model import Ref
+    from ..suggest import did_you_mean
+
+    if ":" in text:
+        ref = Ref.parse(text, "")
+        if project.node(ref) is None:
+            raise UsageError(f"no node {text!r} is loaded")
+        return ref
+    found = [Ref(m, text) for m in map_ids if text in project.maps[m].nodes]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise UsageError(f"node {text!r} is in several maps ({', '.join(r.map_id for r in found)}); "
+                         f"name it as map:{text}")
+    names = [n for m in map_ids for n in project.maps[m].nodes]
+    hint = did_you_mean(text, names)
+    raise UsageError(f"no node {text!r} in the maps exported" + (f"; {hint}" if hint else ""))
+
+
+def _targets(args, outputs: list[tuple[str, str]]) -> list[tuple[str, Path | None]]:
+    """Pair each (key, default file name) with where to write it (None: standard output)."""
+    from ..errors import UsageError
+
+    out = args.output
+    if out == "-":
+        if len(outputs) != 1:
+            raise UsageError("-o - (standard output) takes one output; name a folder for several maps")
+        return [(outputs[0][0], None)]
+    if out is None:
+        return [(key, Path(name)) for key, name in outputs]
+    path = Path(out)
+    if len(outputs) > 1:
+        if path.exists() and not path.is_dir():
+            raise UsageError(f"{out} is a file; several maps need a folder for -o")
+        return [(key, path / name) for key, name in outputs]
+    if path.is_dir() or out.endswith(("/", os.sep)):
+        return [(outputs[0][0], path / outputs[0][1])]
+    return [(outputs[0][0], path)]
+
+
+def _check_target(target: Path, loaded, args) -> None:
+    from ..errors import UsageError
+
+    resolved = target.resolve()
+    inputs = {Path(p).resolve() for p in loaded.files}
+    if resolved in inputs or resolved.suffix in (".yaml", ".yml"):
+        raise UsageError(f"refusing to write {target}: it is (or could be) a map file")
+    map_folders = {Path(m.path).resolve().parent for m in loaded.project.maps.values()}
+    if resolved.parent in map_folders and not args.into_maps:
+        raise UsageError(f"refusing to write {target} into a folder of maps; "
+                         f"choose another place with -o, or pass --into-maps")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..atomic import write_bytes
+    from ..diagnostics import UNREADABLE_CODES
+    from ..errors import ArgmapError, UsageError
+    from ..export import DIAGRAM_FORMATS, EXTENSIONS, export_map, export_project
+    from ..project import discover, load
+
+    fmt = args.format
+    if args.depth is not None and args.focus is None:
+        raise UsageError("--depth needs --focus NODE")
+    if args.focus is not None and fmt not in DIAGRAM_FORMATS:
+        raise UsageError(f"--focus draws a diagram; it does not apply to -f {fmt}")
+    # Load the named maps with the rest of their folders, so cross-map links have both ends.
+    files, _ = discover(args.paths)
+    context = sorted({str(f.parent) for f in files} - {str(Path(p).resolve()) for p in args.paths})
+    loaded = load([*args.paths, *context], seeds_dir=args.seeds)
+    named = set(_selected(args.paths, loaded))
+    named_files = set(files)
+
+    def relevant(diagnostic) -> bool:
+        where = diagnostic.pos.path if diagnostic.pos else diagnostic.path
+        return bool(where) and (where in args.paths or Path(where).resolve() in named_files)
+
+    problems = [d for d in loaded.diagnostics if d.is_error and relevant(d)]
+    for diagnostic in problems:
+        print(diagnostic.format(), file=sys.stderr)
+    if any(d.code in UNREADABLE_CODES for d in problems):
+        return 2
+    if problems and args.strict:
+        print(f"argmap: {len(problems)} error(s); nothing exported (--strict)", file=sys.stderr)
+        return 1
+    map_ids = [m for m in loaded.project.maps if m in named]
+    if not map_ids:
+        raise UsageError("no maps to export in " + ", ".join(args.paths))
+    project = loaded.project
+    if problems and not args.quiet:
+        print(f"argmap: exporting despite {len(problems)} error(s) (see 'argmap check')", file=sys.stderr)
+
+    ext = EXTENSIONS[fmt]
+    focus = _focus_ref(args.focus, project, map_ids) if args.focus else None
+    if fmt == "json":
+        folders = [p for p in args.paths if Path(p).is_dir()]
+        stem = map_ids[0] if len(map_ids) == 1 else (Path(folders[0]).resolve().name if len(folders) == 1 else "argmap")
+        outputs = [("*", f"{stem}.{ext}")]
+    elif focus is not None:
+        outputs = [(focus.map_id, f"{focus.map_id}--{focus.node_id}.{ext}")]
+    else:
+        outputs = [(m, f"{m}.{ext}") for m in map_ids]
+    targets = _targets(args, outputs)
+    for _, target in targets:
+        if target is not None:
+            _check_target(target, loaded, args)
+    if fmt in ("svg", "png", "pdf"):
+        from ..export.render import choose
+        used = choose(args.renderer, fmt)  # fail once, before a batch, if no Graphviz can draw fmt
+    else:
+        used = None
+
+    options = dict(group=args.group, rankdir=args.rankdir, renderer=args.renderer, labels=args.labels,
+                   legend=not args.no_legend, dpi=args.dpi)
+    labelling = None
+    if fmt in DIAGRAM_FORMATS and args.labels != "none":
+        from ..export import acceptability
+        labelling = acceptability(project, args.labels)  # once for the whole batch
+        options["labels"] = labelling if labelling is not None else "none"
+    progress = _Progress(len(targets), args.quiet)
+    failures = 0
+    for done, (key, target) in enumerate(targets):
+        progress.update(done, key)
+        try:
+            if fmt == "json":
+                data = export_project(project, map_ids, labels=None if args.labels == "none" else args.labels)
+            elif focus is not None:
+                from ..export import render_map
+                data = render_map(project, None, fmt, focus=focus, depth=args.depth, **options)
+            else:
+                data = export_map(project, key, fmt, **options) if fmt in DIAGRAM_FORMATS \
+                    else export_map(project, key, fmt)
+            if target is None:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+            else:
+                write_bytes(target, data, overwrite=args.force)
+                if not args.quiet:
+                    progress.close()
+                    via = f" ({'system dot' if used == 'dot' else 'embedded Graphviz'})" if used else ""
+                    print(f"wrote {target}{via}", file=sys.stderr)
+        except UsageError:
+            raise
+        except ArgmapError as exc:
+            progress.close()
+            failures += 1
+            print(f"argmap: error: {key}: {exc}", file=sys.stderr)
+    progress.close()
+    return 1 if failures else 0

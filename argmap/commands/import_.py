@@ -1,0 +1,100 @@
+"""Import an argument map from another tool's format (AIF, as AIFdb and OVA write it).
+
+    argmap import aif FILE.json -o maps/NAME.yaml
+
+Writes the map (its id is NAME unless --map-id) and, when needed, its seed
+in seeds/ beside the maps folder; both atomically, never over an existing
+file (the map only with --force; a seed never: a new name is chosen).
+What the file holds that a map cannot (MA, PA and TA nodes, dangling edges,
+RAs without premises) is reported and skipped.  See docs/export.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+NAME = "import"
+HELP = "import a map from AIF (AIFdb / OVA JSON)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source_format", choices=["aif"], metavar="FORMAT", help="the file's format: aif")
+    parser.add_argument("file", metavar="FILE", help="the file to import ('-' for standard input)")
+    parser.add_argument("-o", "--output", required=True, metavar="MAP.yaml",
+                        help="the map file to write, e.g. maps/NAME.yaml")
+    parser.add_argument("--map-id", metavar="ID", help="the map's id (default: the output file's name)")
+    parser.add_argument("--genre", choices=["news-report", "opinion-column", "reader-comment"],
+                        default="news-report", help="the source's genre when the file does not say")
+    parser.add_argument("--seeds", metavar="DIR", help="where to put the seed (default: seeds/ beside the maps folder)")
+    parser.add_argument("--force", action="store_true", help="overwrite the map file if it exists")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+
+def run(args: argparse.Namespace) -> int:
+    import re
+
+    from ..atomic import write_bytes, write_text
+    from ..errors import OutputExistsError, UsageError
+    from ..export.aif_import import convert, parse_aif, slug
+    from ..project import load
+    from ..spec import ID_PATTERN
+
+    output = Path(args.output)
+    if output.suffix not in (".yaml", ".yml"):
+        raise UsageError(f"{args.output}: the map file must end in .yaml")
+    if output.exists() and not args.force:
+        raise OutputExistsError(f"{output} exists; use --force to overwrite it")
+    map_id = args.map_id or output.stem
+    if not re.match(ID_PATTERN, map_id):
+        map_id = slug(map_id) or "imported"
+        if not args.quiet:
+            print(f"argmap: using map id {map_id!r}", file=sys.stderr)
+    if args.file == "-":
+        raw = sys.stdin.buffer.read()
+        source_name = "standard input"
+    else:
+        try:
+            raw = Path(args.file).read_bytes()
+        except OSError as exc:
+            raise UsageError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+        source_name = Path(args.file).name
+    seeds_dir = Path(args.seeds) if args.seeds else output.resolve().parent.parent / "seeds"
+    topics_file = output.parent / "topics.yaml"
+    topics = None
+    if topics_file.is_file():
+        loaded_topics = load([str(topics_file)], validate=False).project.topics
+        topics = set(loaded_topics)
+    others = [p for p in output.parent.glob("*.y*ml") if p.resolve() != output.resolve()] \
+        if output.parent.is_dir() else []
+    if others:
+        existing = load([str(output.parent)], validate=False).project.maps
+        clash = existing.get(map_id)
+        if clash is not None and Path(clash.path).resolve() != output.resolve():
+            raise UsageError(f"map id {map_id!r} is already used by {clash.path}; choose another with --map-id")
+
+    result = convert(parse_aif(raw), map_id, seeds_dir=seeds_dir, topics=topics, genre=args.genre,
+                     source_name=source_name)
+    if result.seed_is_new:
+        write_text(seeds_dir / result.seed_name, result.seed_text)
+    write_bytes(output, result.yaml.encode("utf-8"), overwrite=args.force)
+
+    if not args.quiet:
+        for line in result.report:
+            print(f"note: {line}", file=sys.stderr)
+        counts = result.counts
+        elsewhere = counts.get("elsewhere", 0)
+        print(f"wrote {output}: {counts.get('nodes', 0)} nodes, {counts.get('relations', 0)} relations, "
+              f"{counts.get('speakers', 0)} speakers"
+              + (f" ({elsewhere} relation(s) declared by other maps left to them)" if elsewhere else ""),
+              file=sys.stderr)
+        if result.seed_is_new:
+            print(f"wrote {seeds_dir / result.seed_name} (the seed)", file=sys.stderr)
+    # The promise: the imported map passes 'argmap check'.  Say so if it does not.
+    check = load([str(output.parent)] if output.parent.is_dir() else [str(output)],
+                 seeds_dir=args.seeds)
+    mine = [d for d in check.diagnostics if d.is_error and d.pos and Path(d.pos.path).resolve() == output.resolve()]
+    for diagnostic in mine:
+        print(diagnostic.format(), file=sys.stderr)
+    return 1 if mine else 0
