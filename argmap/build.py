@@ -143,7 +143,7 @@ def _node_from_fast(map_id: str, nid: str, n: FastNode, pos: Pos, path: str, see
         if span is None and seed is not None:
             report(_not_found(text, qpos, seed, "quote"))
         quotes.append(Quote(text, qpos, span))
-    at = positions_of(n, path).at
+    at = positions_of(n, path)
     stances: Mapping[str, Stance] = EMPTY_MAPPING
     positions: Mapping[str, Pos] = at
     if n.stances:

@@ -11,12 +11,13 @@ the problems.  tests/test_fastnode.py checks that both paths agree.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import yaml
 
 from .model import Kind, Label, Pos, Ref, Relation, RelKind, Stance
 from .spec import ID_PATTERN, MAX_TEXT, REF_PATTERN
-from .structure import LDict
+from .structure import Positions
 
 __all__ = ["FastNode", "fast_node"]
 
@@ -112,8 +113,9 @@ def _decode(raw: yaml.Node, map_id: str, node_id: str, path: str, speakers) -> F
     pairs = out.nodes
     values: dict[str, yaml.Node] = {}
     for key_node, value_node in raw.value:
-        key = _text(key_node)
-        if key in pairs or key not in _FIELDS or (value_node.tag != _STR and type(value_node) is _ScalarNode):
+        key = key_node.value
+        if (key_node.tag != _STR or type(key_node) is not _ScalarNode or key in pairs or key not in _FIELDS
+                or (value_node.tag != _STR and type(value_node) is _ScalarNode)):
             raise _GiveUp  # duplicates, unknown keys, nulls and tags are the generic decoder's to report
         pairs[key] = (key_node, value_node)
         values[key] = value_node
@@ -183,8 +185,6 @@ def _decode(raw: yaml.Node, map_id: str, node_id: str, path: str, speakers) -> F
     return out
 
 
-def positions_of(fast: FastNode, path: str) -> LDict:
-    """An empty LDict whose positions are the fast node's (for Node.positions)."""
-    holder = LDict(Pos(path, 0, 0), path)
-    holder.nodes.update(fast.nodes)
-    return holder
+def positions_of(fast: FastNode, path: str) -> Mapping[str, Pos]:
+    """The positions of the fast node's values (for Node.positions)."""
+    return Positions(path, fast.nodes, 1)

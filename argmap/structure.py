@@ -20,7 +20,7 @@ from .model import Pos
 from .suggest import did_you_mean
 from .spec import MAX_TEXT, AnyOf, Choice, OneOrMany, Record, Seq, Spec, Table, Text
 
-__all__ = ["LDict", "LList", "Decoder", "decode", "Where"]
+__all__ = ["LDict", "LList", "Decoder", "Positions", "decode", "Where"]
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
@@ -31,7 +31,7 @@ _SCALAR_TAGS = frozenset({_STR, _NULL, "tag:yaml.org,2002:int", "tag:yaml.org,20
                           "tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"})
 
 
-class _Positions(Mapping[str, Pos]):
+class Positions(Mapping[str, Pos]):
     """Positions of a mapping's keys or values, made from libyaml's marks on demand.
 
     Most positions are never asked for (only problems and editor jumps need
@@ -63,8 +63,8 @@ class LDict(dict):
         super().__init__()
         self.pos = pos
         self.nodes: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        self.key_pos = _Positions(path or pos.path, self.nodes, 0)
-        self.at = _Positions(path or pos.path, self.nodes, 1)
+        self.key_pos = Positions(path or pos.path, self.nodes, 0)
+        self.at = Positions(path or pos.path, self.nodes, 1)
 
 
 class LList(list):

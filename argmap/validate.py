@@ -57,7 +57,7 @@ def check_references(project: Project) -> Iterator[Diagnostic]:
 
 
 def check_undercut_targets(project: Project) -> Iterator[Diagnostic]:
-    inferences = {(p, a.conclusion) for a in project.arguments() for p in a.premises}
+    inferences = {(p, r.target) for r in project.relations() if r.kind is RelKind.SUPPORTS for p in r.group}
     for relation in project.relations():
         if relation.kind is RelKind.UNDERCUTS and relation.premise is not None:
             if project.node(relation.premise) and project.node(relation.target) and \
@@ -100,17 +100,27 @@ def check_topics(project: Project) -> Iterator[Diagnostic]:
 
 
 def check_roles(project: Project) -> Iterator[Diagnostic]:
+    supporters, attackers, related = set(), set(), set()
+    for r in project.relations():
+        related.add(r.source)
+        related.add(r.target)
+        if r.kind is RelKind.SUPPORTS:
+            supporters.add(r.source)
+            related.update(r.group)
+        elif r.kind is not RelKind.SAME_AS:
+            attackers.add(r.source)
+            if r.premise is not None:
+                related.add(r.premise)
+    premises = {p for r in project.relations() if r.kind is RelKind.SUPPORTS for p in r.group}
     for node in project.nodes():
-        out = project.outgoing(node.ref)
-        supports = any(r.kind is RelKind.SUPPORTS for r in out)
-        attacks = any(r.kind in (RelKind.ATTACKS, RelKind.UNDERCUTS) for r in out)
-        if node.kind is Kind.REBUTTAL and supports and not attacks:
+        ref = node.ref
+        if node.kind is Kind.REBUTTAL and ref in supporters and ref not in attackers:
             yield warning("rebuttal-only-supports", f"rebuttal {node.id!r} only supports other nodes",
                           node.positions.get("kind", node.pos), "is it a premise?")
-        if node.kind is Kind.PREMISE and attacks and not project.premise_in(node.ref):
+        if node.kind is Kind.PREMISE and ref in attackers and ref not in premises:
             yield warning("premise-only-attacks", f"premise {node.id!r} only attacks other nodes",
                           node.positions.get("kind", node.pos), "is it a rebuttal?")
-        if not out and not project.incoming(node.ref) and not project.premise_in(node.ref):
+        if ref not in related:
             yield warning("orphan", f"node {node.id!r} has no relation to any other node", node.pos,
                           "connect it with supports/attacks/undercuts/same_as, or remove it")
 

@@ -442,7 +442,10 @@ class _Converter:
         missing = list(dict.fromkeys(q for q in every if found.get(q) is None))
         if base and missing:
             self.skip(f"{len(missing)} quote(s) are not in the file's source text; they are appended to the seed")
-        text = "\n\n".join(([base] if base else []) + missing) + "\n"
+        if base and not missing:
+            text = self.text  # the source text exactly as the file gives it
+        else:
+            text = "\n\n".join(([base] if base else []) + missing) + "\n"
         name = wanted or f"{self.map_id}.txt"
         stem, suffix = (name.rsplit(".", 1) + ["txt"])[:2] if "." in name else (name, "txt")
         k = 2
@@ -508,9 +511,8 @@ class _Converter:
                 lines.append(f"    tags: [{', '.join(tags)}]")
             stances = info.get("stances") if isinstance(info.get("stances"), dict) else {}
             kept = {t: s for t, s in stances.items() if isinstance(t, str) and _ID.match(t)
-                    and s in {v.value for v in Stance} and (self.topics is None or t in self.topics)}
-            if len(kept) < len(stances):
-                self.skip(f"{nid}: stances on topics the destination does not define were dropped")
+                    and s in {v.value for v in Stance} and t in self.topics}
+            self.counts["stances-dropped"] = self.counts.get("stances-dropped", 0) + len(stances) - len(kept)
             if kept:
                 lines.append("    stance: {" + ", ".join(f"{t}: {s}" for t, s in kept.items()) + "}")
             rel = relations[node_id]
@@ -531,6 +533,9 @@ class _Converter:
                 lines.append(f"    expect: {info['expect']}")
             if isinstance(info.get("note"), str) and clean(info["note"]):
                 lines.append(f"    note: {_yaml(info['note'])}")
+        if self.counts.get("stances-dropped"):
+            self.skip(f"{self.counts['stances-dropped']} stance(s) on topics that the destination's "
+                      f"topics.yaml does not define were dropped")
         return "\n".join(lines) + "\n"
 
     def _kind(self, rel: dict[str, list], node_id: str) -> str:
@@ -573,11 +578,12 @@ def convert(document: dict, map_id: str, *, seeds_dir: Path | None = None, topic
 
     *seeds_dir* is where the map's seed will live (an existing seed with the
     same text is reused, a different one is never overwritten); *topics*
-    the topic ids the destination defines (stances on others are dropped).
+    the topic ids the destination defines (stances on others, or on any
+    topic when *topics* is None, are dropped: they would not pass the check).
     """
     if not _ID.match(map_id):
         raise ArgmapError(f"{map_id!r} is not a valid map id (letters, digits, '-', '_', '.')")
     converter = _Converter(document, map_id, seeds_dir=seeds_dir,
-                           topics=set(topics) if topics is not None else None,
+                           topics=set(topics) if topics is not None else set(),
                            genre=genre, source_name=source_name)
     return converter.convert()
