@@ -78,14 +78,19 @@ def discover(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Diagn
     return list(unique), problems
 
 
-def _topics_beside(files: Sequence[Path]) -> list[Path]:
-    """The topics files of the folders of explicitly named maps."""
-    extra = []
+def _context_beside(files: Sequence[Path]) -> list[Path]:
+    """The other map and topics files in the folders of the named files.
+
+    Naming one map still resolves its references to the maps beside it (as a
+    compiler resolves imports); only the named files' problems are reported.
+    """
+    named = set(files)
+    extra: dict[Path, None] = {}
     for folder in dict.fromkeys(f.parent for f in files):
-        candidate = folder / TOPICS_NAME
-        if candidate.is_file() and candidate.resolve() not in files:
-            extra.append(candidate.resolve())
-    return extra
+        for candidate in sorted(folder.iterdir()):
+            if candidate.suffix in _SUFFIXES and candidate.is_file() and candidate.resolve() not in named:
+                extra.setdefault(candidate.resolve(), None)
+    return list(extra)
 
 
 def _seed_dirs(map_path: Path, seeds_dir: Path | None) -> list[Path]:
@@ -120,7 +125,8 @@ def load(paths: Iterable[str | os.PathLike] = (DEFAULT_MAPS,), seeds_dir: str | 
 def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | None,
           validate: bool) -> LoadResult:
     files, diagnostics = discover(paths)
-    files += _topics_beside(files)
+    context = _context_beside(files)
+    files += context
     seeds = _SeedCache()
     seeds_path = Path(seeds_dir) if seeds_dir is not None else None
     maps: dict[str, ArgMap] = {}
@@ -170,6 +176,10 @@ def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | Non
     if validate:
         from .validate import validate as run_checks
         diagnostics += run_checks(project)
+    if context:
+        hidden = {display_path(p) for p in context}
+        diagnostics = [d for d in diagnostics if (d.pos.path if d.pos else d.path) not in hidden]
+        files = files[:len(files) - len(context)]
     diagnostics.sort(key=sort_key)
     return LoadResult(project, diagnostics, files)
 

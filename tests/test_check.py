@@ -279,3 +279,15 @@ def test_text_format_is_compiler_style(make_maps, capsys) -> None:
     out = capsys.readouterr().out
     assert "m.yaml:9:73: error[unknown-key]: unknown key 'atacks' in node 'cut'" in out
     assert "hint: did you mean 'attacks'?" in out
+
+
+def test_one_named_map_resolves_references_to_its_neighbours(make_maps) -> None:
+    other = HEADER.replace("map: m", "map: other") + "      x: {kind: claim, by: min, text: t, quote: Critics said}\n"
+    broken_neighbour = "map: [broken\n"
+    maps = make_maps({"m.yaml": HEADER + """
+      cut: {kind: claim, by: min, text: t, quote: the reforms cut red tape, same_as: other:x}
+    """, "other.yaml": other, "zzz.yaml": broken_neighbour}, seeds={"s.txt": SEED})
+    result = load([maps / "m.yaml"])
+    assert [d.code for d in result.diagnostics] == ["unused-speaker"]  # 'crit', in m.yaml itself
+    assert [p.name for p in result.files] == ["m.yaml"]
+    assert "other" in result.project.maps
