@@ -2,7 +2,8 @@
 
 Every command names maps the same way: a map file, a folder of maps, or a
 map id (looked up in ``--maps``, default ``maps/``).  A map file is loaded
-together with the other maps of its folder, so cross-map relations resolve.
+together with the other maps of its folder, so cross-map relations resolve;
+like ``argmap check FILE``, only the named maps' errors stop a command.
 Bad paths and unknown ids raise :class:`~argmap.errors.UsageError` (exit 2)
 with a "did you mean"; maps with errors are printed and refused (exit 1).
 """
@@ -92,7 +93,7 @@ def select_maps(items: Sequence[str], maps_dir: str = "maps", seeds: str | None 
             folders.append(path)
             wanted_folders.append(path.resolve())
         elif path.is_file():
-            folders.append(path.parent)
+            folders.append(path)   # the loader brings the maps beside it in as context
             wanted_files.append(path.resolve())
         elif _looks_like_path(item):
             raise _missing_path(item)
@@ -110,13 +111,6 @@ def select_maps(items: Sequence[str], maps_dir: str = "maps", seeds: str | None 
     unreadable = [d for d in result.diagnostics if d.code in UNREADABLE_CODES]
     if unreadable:
         raise UsageError("cannot read the maps:\n" + format_text(unreadable))
-    tolerate = frozenset(tolerate)
-    fatal = [d for d in result.errors if d.code not in tolerate]
-    if fatal:
-        print(format_text(d for d in result.diagnostics if d.is_error), file=err)
-        n = len(fatal)
-        raise BrokenMaps(f"the maps have {n} error{'s' * (n != 1)}: fix them first (see 'argmap check'); "
-                         "answers from broken maps would be wrong")
     project = result.project
     chosen: dict[str, ArgMap] = {}
     by_file = {Path(m.path).resolve(): m for m in project.maps.values()}
@@ -134,12 +128,34 @@ def select_maps(items: Sequence[str], maps_dir: str = "maps", seeds: str | None 
     for map_id in wanted_ids:
         argmap = project.maps.get(map_id)
         if argmap is None:
+            broken = [p for d in result.errors if (p := d.pos.path if d.pos else d.path)
+                      and Path(p).stem == map_id]
+            if broken:
+                print(format_text(d for d in result.errors if (d.pos.path if d.pos else d.path) == broken[0]),
+                      file=err)
+                raise BrokenMaps(f"map {map_id!r} could not be loaded: {broken[0]} has errors (see above)")
             hint = did_you_mean(map_id, project.maps)
             known = ", ".join(sorted(project.maps)) or "none"
             raise UsageError(f"unknown map {map_id!r}" + (f" ({hint})" if hint else f"; maps: {known}"))
         chosen[argmap.id] = argmap
     if not items:
         chosen = dict(sorted(project.maps.items()))
+    # As with 'argmap check FILE', maps that were not asked about are context:
+    # their problems are theirs.  Problems of the asked-for maps (and of no map
+    # in particular, such as the topics file's) stop the command.
+    selected = {m.path for m in chosen.values()}
+    tolerate = frozenset(tolerate)
+
+    def matters(path: str) -> bool:
+        return not items or not path or path in selected or path == project.topics_path
+
+    fatal = [d for d in result.errors
+             if d.code not in tolerate and matters(d.pos.path if d.pos else d.path)]
+    if fatal:
+        print(format_text(fatal), file=err)
+        n = len(fatal)
+        raise BrokenMaps(f"the maps have {n} error{'s' * (n != 1)}: fix them first (see 'argmap check'); "
+                         "answers from broken maps would be wrong")
     return Selection(project, list(chosen.values()), result.diagnostics)
 
 

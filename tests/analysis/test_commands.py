@@ -373,3 +373,23 @@ def test_real_maps_show_every_map():
                               capture_output=True, text=True, timeout=120)
         assert proc.returncode == 0, proc.stderr
         assert proc.stdout.startswith("## ")
+
+
+def test_errors_in_other_maps_are_context(build, capsys):
+    maps = build({"good": {"a": {}}, "bad": {"b": {"attacks": "nowhere"}}})
+    code, out, err = run(capsys, "eval", str(maps / "good.yaml"))
+    assert code == 0, err
+    code, out, err = run(capsys, "eval", "good", "--maps", str(maps))
+    assert code == 0, err
+    code, out, err = run(capsys, "eval", "--maps", str(maps))  # every map: the broken one counts
+    assert code == 1 and "error[unknown-node]" in err
+
+
+def test_unloadable_map_id_says_why(build, capsys):
+    maps = build({"good": {"a": {}}})
+    (maps / "bad.yaml").write_text("map: bad\ntitle: [unclosed\n")
+    code, out, err = run(capsys, "stats", "bad", "--maps", str(maps))
+    assert code == 1
+    assert "could not be loaded" in err and "bad.yaml" in err
+    code, out, err = run(capsys, "stats", "good", "--maps", str(maps))
+    assert code == 0, err
