@@ -32,7 +32,9 @@ from .searching import SearchIndex
 
 __all__ = ["ArgmapApp", "Place"]
 
-Place = Ref | str  # a node, or a map by id
+# Where the cursor is: a tree row as (map id, row keys), so that going back to
+# a link returns to the link, not to the node it points at.
+Place = tuple[str, tuple[tuple, ...]]
 
 # File changes that matter: maps and topics (YAML) and seed texts.
 _WATCHED_SUFFIXES = (".yaml", ".yml", ".txt")
@@ -159,20 +161,22 @@ class ArgmapApp(App[None]):
 
     # -- places and history ---------------------------------------------------------------------
 
-    def jump(self, place: Place) -> bool:
-        """Go to *place* (a node or a map) from wherever the user is, recording history."""
+    def jump(self, target: Ref | str) -> bool:
+        """Go to *target* (a node, or a map by id) from wherever the user is, recording history."""
         if self.project is None:
             return False
-        while self.screen.id != "browser" and len(self.screen_stack) > 1:
+        while self.screen is not self.browser and len(self.screen_stack) > 1:
             self.pop_screen()
         browser = self.browser
         here = browser.place()
-        if not browser.go(place):
-            self.notify(f"{place} is not in the loaded maps", severity="warning")
+        if not browser.go(target):
+            self.notify(f"{target} is not in the loaded maps", severity="warning")
             return False
         if here is not None:
             self.history.visit(here)
-        self.history.visit(place)
+        there = browser.place()
+        if there is not None:
+            self.history.visit(there)
         return True
 
     def back(self) -> None:
@@ -189,7 +193,7 @@ class ArgmapApp(App[None]):
             self.notify(empty, timeout=2)
             return
         if not self.browser.go(place):
-            self.notify(f"{place} is no longer in the maps", severity="warning")
+            self.notify(f"{place[0]} is no longer loaded", severity="warning")
 
     # -- screens --------------------------------------------------------------------------------
 

@@ -167,19 +167,19 @@ class BrowserScreen(Screen):
 
     # -- places ---------------------------------------------------------------------------------
 
-    def place(self) -> Ref | str | None:
-        """Where the cursor is, for history: a node's ref or a map's id."""
-        row = self.tree.cursor_row
-        if row is None:
-            return None
-        if row.kind in ("node", "link") and row.ref is not None:
-            return row.ref
-        return row.map_id
+    def place(self) -> tuple[str, tuple[tuple, ...]] | None:
+        """The cursor's exact row, for history: a link row is not its target's full row."""
+        return self.tree.cursor_path()
 
-    def go(self, place: Ref | str) -> bool:
-        """Put the cursor on *place*; False if it is not in the project."""
+    def go(self, place: Ref | str | tuple[str, tuple[tuple, ...]]) -> bool:
+        """Put the cursor on *place* (a node, a map id or a row from :meth:`place`)."""
         tree = self.tree
-        found = tree.reveal(place) if isinstance(place, Ref) else tree.reveal_map(place)
+        if isinstance(place, Ref):
+            found = tree.reveal(place)
+        elif isinstance(place, str):
+            found = tree.reveal_map(place)
+        else:
+            found = tree.reveal_path(*place)
         if found is not None:
             tree.focus()
             self.refresh_side()

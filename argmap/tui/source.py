@@ -118,6 +118,8 @@ class SourceView(ScrollView, can_focus=True):
         self._rewrap()
         self.refresh()
         self.scroll_to_quote()
+        # Once laid out (the view may have just been shown), scroll again.
+        self.call_after_refresh(self.scroll_to_quote)
 
     def _rewrap(self) -> None:
         width = self.scrollable_content_region.width or self.size.width
@@ -146,7 +148,7 @@ class SourceView(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._rewrap()
-        self.scroll_to_quote()
+        self.call_after_refresh(self.scroll_to_quote)
 
     def line_of(self, offset: int) -> int:
         """The wrapped line holding character *offset*."""
@@ -156,7 +158,8 @@ class SourceView(ScrollView, can_focus=True):
         if not self._current:
             return
         line = self.line_of(self._current[index % len(self._current)][0])
-        self.scroll_to(y=max(0, line - max(1, self.size.height // 3)), animate=False, immediate=True)
+        # force: right after the view is shown its scrollbars are not yet known.
+        self.scroll_to(y=max(0, line - max(1, self.size.height // 3)), animate=False, immediate=True, force=True)
 
     def action_next_quote(self) -> None:
         self._quote_index += 1

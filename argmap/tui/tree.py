@@ -161,6 +161,21 @@ class ArgTree(Tree[Row]):
             self.select(node)
         return node
 
+    def reveal_path(self, map_id: str, keys: tuple[tuple, ...]) -> TreeNode[Row] | None:
+        """Put the cursor on the row at *keys* under *map_id* (as from :meth:`cursor_path`).
+
+        If that row is gone (a reload changed the map), fall back to the
+        node it showed, then to the map.
+        """
+        node = self.find_path(map_id, keys)
+        if node is None and keys:
+            ref = Ref.parse(keys[-1][1], map_id) if keys[-1][0] != "group" else None
+            node = self.reveal(ref) if ref is not None else None
+            return node if node is not None else self.reveal_map(map_id)
+        if node is not None:
+            self.select(node)
+        return node
+
     def reveal_map(self, map_id: str) -> TreeNode[Row] | None:
         node = self.map_node(map_id)
         if node is not None:
