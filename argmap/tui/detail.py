@@ -237,7 +237,8 @@ class NodeDetail(OptionList):
         if relation.is_linked:
             word += f" (linked, with {len(relation.group) - 1} more)"
         if relation.kind is RelKind.UNDERCUTS and relation.premise is not None:
-            word += f" the step from {relation.premise.node_id}"
+            step = f"the step from {relation.premise.node_id} to {relation.target.node_id}"
+            word = f"undercuts {step}:" if words is _OUT_WORDS else f"{step} is undercut by"
         self._link(other, _node_text(target, glyph=relation.kind, words=word, home=home))
 
     # -- following --------------------------------------------------------------------------------

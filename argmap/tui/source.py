@@ -192,8 +192,8 @@ class SourceView(ScrollView, can_focus=True):
         start, end, heading = self._lines[index]
         if heading is not None:
             return Strip([Segment(heading, base + self.get_component_rich_style("source--part"))])
-        mapped = self.get_component_rich_style("source--mapped", partial=True)
-        current = self.get_component_rich_style("source--current", partial=True)
+        mapped = self.get_component_rich_style("source--mapped")
+        current = self.get_component_rich_style("source--current")
         # Cut the line where a mapped or current span begins or ends.
         marks = {start, end}
         first = max(0, bisect_left(self._mapped_starts, start) - 1)

@@ -55,10 +55,10 @@ def row_label(project: Project, row: Row) -> Text:
     if row.kind == "link":
         text.append(LINK_GLYPH + " ", "dim")
     text.append(node.kind.value, Style(color=KIND_COLOURS[node.kind], italic=True))
-    if row.rel is RelKind.UNDERCUTS and row.relation is not None and row.relation.premise is not None:
-        text.append(f" (the step from {row.relation.premise.node_id})", "dim italic")
     text.append(" ")
     text.append(node.text, "dim" if row.kind == "link" else "")
+    if row.rel is RelKind.UNDERCUTS and row.relation is not None and row.relation.premise is not None:
+        text.append(f"  (cuts the step from {row.relation.premise.node_id})", "dim italic")
     if row.ref.map_id != row.map_id:
         text.append(f"  [{row.ref.map_id}]", "dim")
     return text
