@@ -25,6 +25,10 @@ from .scene import Edge, Scene
 __all__ = ["DiagramOptions", "Drawing", "ElementInfo", "build_dot", "RANKDIRS", "GROUPS"]
 
 RANKDIRS = ("BT", "TB", "LR", "RL")
+# Layout effort by size (nodes + junctions): above BIG, lighter crossing minimisation; above
+# HUGE, straight edges too (benchmarks/bench_export.py: 2,000 nodes in a few seconds).
+BIG = 400
+HUGE = 1200
 GROUPS = ("none", "speaker")
 
 _VERB = {RelKind.SUPPORTS: "supports", RelKind.ATTACKS: "attacks", RelKind.UNDERCUTS: "undercuts",
@@ -70,6 +74,8 @@ class Drawing:
     dot: str
     elements: dict[str, ElementInfo] = field(default_factory=dict)
     map_id: str = ""
+    legend: bool = False    # the SVG post-processor draws the legend
+    labels: bool = False    # nodes carry acceptability badges
 
 
 class Raw(str):
@@ -166,8 +172,10 @@ class _Builder:
         svg_id = element_id(self.map_id, "inference", index)
         label = self.options.inference_labels.get(argument) if self.options.inference_labels else None
         colour = style.label_colour(label) if label is not None else style.JUNCTION_COLOUR
+        # A defeated inference (OUT) is a hollow ring, so it does not read as an attack.
+        fill = "white" if label is Label.OUT else colour
         attrs = {"shape": "circle", "label": Raw('""'), "width": "0.13", "height": "0.13", "fixedsize": "true",
-                 "style": "filled", "fillcolor": colour, "color": colour, "id": svg_id,
+                 "style": "filled", "fillcolor": fill, "color": colour, "penwidth": "1.5", "id": svg_id,
                  "class": "inference" + (" linked" if len(argument.premises) > 1 else "")
                           + (" undercut" if undercut else "")}
         self.out.append(f"  {name} [{_attrs(attrs)}];")
@@ -205,10 +213,7 @@ class _Builder:
     def build(self) -> Drawing:
         options, scene = self.options, self.scene
         argmap = self.project.maps.get(self.map_id)
-        title = argmap.title if argmap else self.map_id
-        if scene.focus is not None:
-            title = f"{scene.focus} and its neighbours (depth {scene.depth})"
-        big = len(scene.nodes) > 400
+        size = len(scene.nodes) + len(scene.junctions)
         graph = {
             "id": element_id(self.map_id, "graph"),
             "rankdir": options.rankdir,
@@ -220,11 +225,12 @@ class _Builder:
             "pad": "0.25",
             "outputorder": "edgesfirst",
             "newrank": "true",
-            "tooltip": clean(title),
         }
-        if big:  # fewer crossing-minimisation passes: layout time stays near-linear
+        if size > BIG:  # fewer crossing-minimisation passes and bounded network simplex
             graph.update({"mclimit": "0.3", "nslimit": "2", "nslimit1": "2", "searchsize": "10",
                           "remincross": "false"})
+        if size > HUGE:  # straight edges: spline routing around thousands of boxes costs seconds
+            graph.update({"nslimit": "0.5", "splines": "line"})
         self.out.append("digraph argmap {")
         self.out.append(f"  graph [{_attrs(graph)}];")
         self.out.append(f"  node [{_attrs({'fontname': style.FONT, 'fontsize': str(style.FONT_SIZE), 'margin': '0.14,0.07', 'fontcolor': '#1a1a1a'})}];")
@@ -263,38 +269,19 @@ class _Builder:
             self.junction(junction.index, junction.argument, junction.undercut)
         for i, edge in enumerate(scene.edges):
             self.edge(i, edge)
-        if options.legend:
+        if options.legend and options.html:
             self.legend()
         self.out.append("}")
-        return Drawing("\n".join(self.out) + "\n", self.elements, self.map_id)
+        return Drawing("\n".join(self.out) + "\n", self.elements, self.map_id,
+                       legend=options.legend and not options.html, labels=options.labels is not None)
 
     def legend(self) -> None:
-        kinds = sorted({n.node.kind for n in self.scene.nodes.values() if n.node is not None},
-                       key=list(Kind).index) or list(Kind)
-        relations = [RelKind.SUPPORTS, RelKind.ATTACKS, RelKind.UNDERCUTS, RelKind.SAME_AS]
-        legend_id = element_id(self.map_id, "legend")
-        self.out.append("  subgraph cluster_legend {")
-        lattrs = {"label": Raw(dot_label(["Legend"])), "id": legend_id, "class": "legend", "style": "rounded",
-                  "color": "#c8c8c8", "fontsize": "10", "fontcolor": "#505050", "margin": "8"}
-        self.out.append(f"    graph [{_attrs(lattrs)}];")
-        for i, kind in enumerate(kinds):
-            attrs = style.node_style(kind)
-            attrs.update({"label": Raw(dot_label([kind.value])), "fontsize": "9", "margin": "0.08,0.03",
-                          "id": element_id(self.map_id, "legend-kind", kind.value), "class": f"legend {kind}"})
-            self.out.append(f"    lk{i} [{_attrs(attrs)}];")
-        for i, kind in enumerate(relations):
-            role = {RelKind.SUPPORTS: "support", RelKind.ATTACKS: "attack", RelKind.UNDERCUTS: "undercut",
-                    RelKind.SAME_AS: "same_as"}[kind]
-            point = {"shape": "point", "width": "0.04", "color": "#9a9a9a", "label": '""'}
-            self.out.append(f"    lr{i}a [{_attrs(point)}]; lr{i}b [{_attrs(point)}];")
-            attrs = style.edge_style(kind, role)
-            attrs.pop("constraint", None)
-            attrs.update({"label": Raw(dot_label([_VERB[kind] if kind is not RelKind.SAME_AS else "same as"])),
-                          "fontsize": "9", "fontcolor": "#404040",
-                          "id": element_id(self.map_id, "legend-rel", kind.value.replace("_", "-")),
-                          "class": "legend"})
-            self.out.append(f"    lr{i}a -> lr{i}b [{_attrs(attrs)}];")
-        self.out.append("  }")
+        """For PNG and PDF only: the legend as one table node (SVG gets it from :mod:`.svg`)."""
+        from .legend import html_legend
+
+        attrs = {"shape": "plaintext", "margin": "0", "label": Raw(html_legend(self.options.labels is not None)),
+                 "id": element_id(self.map_id, "legend"), "class": "legend"}
+        self.out.append(f"  legend [{_attrs(attrs)}];")
 
 
 def build_dot(project: Project, scene: Scene, options: DiagramOptions | None = None) -> Drawing:

@@ -82,12 +82,42 @@ def finish_svg(svg: bytes, drawing: Drawing, title: str = "") -> bytes:
             first = group.find(_TEXT)
             if first is not None:
                 _style_id_line(first, info)
+    if drawing.legend:
+        _add_legend(root, drawing)
     if title:
         _set_title(root, clean(title))
     css = ET.Element(_STYLE)
     css.text = _CSS
     root.insert(1 if root.find(_TITLE) is not None else 0, css)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _add_legend(root: ET.Element, drawing: Drawing) -> None:
+    """Draw the legend in a band above the diagram, widening the picture if need be."""
+    from .legend import LEGEND_HEIGHT, svg_legend
+    from .ids import element_id
+
+    try:
+        x0, y0, width, height = (float(v) for v in root.get("viewBox", "").split())
+    except ValueError:
+        return
+    legend, legend_width = svg_legend(drawing.labels)
+    legend.set("id", element_id(drawing.map_id, "legend"))
+    new_width, new_height = max(width, legend_width), height + LEGEND_HEIGHT
+    root.set("viewBox", f"{x0:.2f} {y0:.2f} {new_width:.2f} {new_height:.2f}")
+    root.set("width", f"{new_width:.0f}pt")
+    root.set("height", f"{new_height:.0f}pt")
+    graph = ET.Element(_G, {"transform": f"translate(0 {LEGEND_HEIGHT:.0f})"})
+    for child in list(root):
+        if child.tag == _G:
+            root.remove(child)
+            graph.append(child)
+    background = ET.Element(f"{{{SVG_NS}}}rect", {"x": f"{x0:.2f}", "y": f"{y0:.2f}", "width": "100%",
+                                                    "height": "100%", "fill": "white"})
+    legend.set("transform", f"translate({x0:.2f} {y0:.2f})")
+    root.append(background)
+    root.append(legend)
+    root.append(graph)
 
 
 def _style_id_line(text: ET.Element, info) -> None:
