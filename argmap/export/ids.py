@@ -8,9 +8,10 @@ gets an id ``<map>---<what>-<name>``: three hyphens, so it can never equal a
 node's id (node ids never start with a hyphen).
 
 Map ids may themselves contain ``--`` (the format allows ``[A-Za-z0-9_.-]``);
-such a map id, or one ending in ``-``, is written as ``_`` followed by its
-UTF-8 bytes in hex, which keeps the scheme one-to-one (see docs/export.md).
-All ids are valid XML names.
+such a map id, or one ending in ``-``, is written as ``_x`` followed by its
+UTF-8 bytes in hex, and one starting with a digit gets a leading ``_``
+(XML names cannot start with a digit).  The scheme stays one-to-one (see
+docs/export.md), and all ids are valid XML names.
 """
 
 from __future__ import annotations
@@ -26,10 +27,15 @@ _PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
 def map_part(map_id: str) -> str:
-    """The map's part of an element id: the id itself when that is unambiguous."""
+    """The map's part of an element id: the id itself when that is unambiguous.
+
+    An XML name cannot start with a digit, so a map id that does is written
+    after an underscore (``_2021-review``); one that holds ``--``, ends in
+    ``-`` or has other characters is written ``_x`` and its UTF-8 in hex.
+    """
     if _PLAIN.match(map_id) and "--" not in map_id and not map_id.endswith("-"):
-        return map_id
-    return "_" + map_id.encode("utf-8").hex()
+        return map_id if map_id[0].isalpha() else "_" + map_id
+    return "_x" + map_id.encode("utf-8").hex()
 
 
 def _name_part(text: str) -> str:
