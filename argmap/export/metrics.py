@@ -7,7 +7,9 @@ advance widths in 1/1000 em; characters not in the table count as wide.
 
 from __future__ import annotations
 
-__all__ = ["text_width"]
+import unicodedata
+
+__all__ = ["text_width", "known_width"]
 
 _ASCII = (
     " 278 !278 \"355 #556 $556 %889 &667 '191 (333 )333 *389 +584 ,278 -333 .278 /278 "
@@ -18,10 +20,34 @@ _ASCII = (
     "t278 u556 v500 w722 x500 y500 z500 {334 |260 }334 ~584"
 )
 _WIDTHS = {item[0]: int(item[1:]) for item in _ASCII.split(" ") if item} | {" ": 278}
+_WIDTHS.update({"\u2018": 222, "\u2019": 222, "\u201c": 333, "\u201d": 333, "\u2013": 556, "\u2014": 1000,
+                "\u2026": 1000, "\u00b7": 278, "\u2022": 350, "\u00a0": 278, "\u00a3": 556, "\u20ac": 556,
+                "\u00b0": 400, "\u00bd": 834, "\u00bc": 834, "\u00be": 834, "\u00d7": 584, "\u00e6": 889,
+                "\u00c6": 1000, "\u00df": 611, "\u00f8": 611, "\u00d8": 778, "\u00ab": 556, "\u00bb": 556})
 _WIDE = 1000
+
+
+def _width_of(ch: str) -> int | None:
+    width = _WIDTHS.get(ch)
+    if width is None:  # an accented Latin letter is as wide as its base letter
+        base = unicodedata.normalize("NFD", ch)[:1]
+        if base != ch and base in _WIDTHS and base.isalpha():
+            width = _WIDTHS[base]
+    return width
+
+
+def known_width(text: str, size: float) -> float | None:
+    """The width of *text* in points, or None if a character's width is not in the table."""
+    units = 0
+    for ch in text:
+        width = _width_of(ch)
+        if width is None:
+            return None
+        units += width
+    return units * size / 1000
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The width of *text* in points at *size* points (bold adds about 8%)."""
-    units = sum(_WIDTHS.get(ch, _WIDE) for ch in text)
+    units = sum(_width_of(ch) or _WIDE for ch in text)
     return units * size / 1000 * (1.08 if bold else 1.0)

@@ -7,6 +7,8 @@ its SVG and, for each element the DOT builder described:
   hover): a node's text, speaker with attribution chain, and quotes;
 * draws the first label line (the node id) small and grey, and colours
   the acceptability badge on it;
+* holds each line of text to its Helvetica width (``textLength``), so a
+  browser that substitutes a wider font still keeps it inside its box;
 * adds ``data-ref="map:node"`` to node groups, for scripts and the TUI.
 
 It pins the font stack (Helvetica metrics, which both renderers measure
@@ -16,12 +18,14 @@ serialised by :mod:`xml.etree`, so it is well-formed XML whatever the text.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from ..errors import RenderError
 from . import style
 from .dot import Drawing
 from .escape import clean
+from .metrics import known_width
 
 __all__ = ["finish_svg", "SVG_NS", "XLINK_NS"]
 
@@ -36,6 +40,9 @@ _TEXT = f"{{{SVG_NS}}}text"
 _TSPAN = f"{{{SVG_NS}}}tspan"
 _STYLE = f"{{{SVG_NS}}}style"
 _A = f"{{{SVG_NS}}}a"
+_POLYGON = f"{{{SVG_NS}}}polygon"
+_PATH = f"{{{SVG_NS}}}path"
+_INNER_PAD = 3.0  # points between a line of text and the box's edge, at the least
 
 _CSS = (
     f"text {{ font-family: {style.SVG_FONT_STACK}; }}\n"
@@ -82,6 +89,7 @@ def finish_svg(svg: bytes, drawing: Drawing, title: str = "") -> bytes:
             first = group.find(_TEXT)
             if first is not None:
                 _style_id_line(first, info)
+            _fit_lines(group)
     if drawing.legend:
         _add_legend(root, drawing)
     if title:
@@ -118,6 +126,46 @@ def _add_legend(root: ET.Element, drawing: Drawing) -> None:
     root.append(background)
     root.append(legend)
     root.append(graph)
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _shape_width(group: ET.Element) -> float | None:
+    """The width of a node's outline (Graphviz writes absolute x,y pairs)."""
+    for child in group:
+        if child.tag in (_POLYGON, _PATH):
+            numbers = [float(n) for n in _NUMBER.findall(child.get("points") or child.get("d") or "")]
+            xs = numbers[0::2]
+            if len(xs) >= 2:
+                return max(xs) - min(xs)
+    return None
+
+
+def _fit_lines(group: ET.Element) -> None:
+    """Hold each line of a node's text to its Helvetica width (never wider than the box).
+
+    In Helvetica, Arial or Liberation Sans (what Graphviz measured) this
+    changes nothing; in a wider substitute font (DejaVu Sans) it narrows the
+    line slightly instead of letting it spill out of its box.  Lines with
+    characters whose widths are not known are left alone.
+    """
+    width = _shape_width(group)
+    if width is None:
+        return
+    for text in group.findall(_TEXT)[1:]:
+        content = "".join(text.itertext())
+        try:
+            size = float(text.get("font-size", style.FONT_SIZE))
+        except ValueError:
+            continue
+        natural = known_width(content, size)
+        if natural is None or not content.strip():
+            continue
+        length = min(natural, width - 2 * _INNER_PAD)
+        if length > 0:
+            text.set("textLength", f"{length:.2f}")
+            text.set("lengthAdjust", "spacingAndGlyphs")
 
 
 def _style_id_line(text: ET.Element, info) -> None:

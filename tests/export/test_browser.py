@@ -1,0 +1,81 @@
+"""Text fits its boxes as a real browser draws the SVG (headless Chromium), for both renderers.
+
+The test adds a script to a copy of the SVG that compares, for every node,
+the bounding box of each line of text (as the browser lays it out, with
+its own fonts) with the box Graphviz drew, and reports every line that
+sticks out.  Skipped when Chromium is not installed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from argmap.export import render_map
+
+from .conftest import HOSTILE, build_project, find_chromium, needs_chromium
+
+_SCRIPT = """<script type="text/javascript"><![CDATA[
+window.addEventListener("load", function () {
+  var bad = [], checked = 0;
+  document.querySelectorAll("g.node[data-ref]").forEach(function (g) {
+    var shape = g.querySelector("polygon, path, ellipse");
+    if (!shape) return;
+    var box = shape.getBBox();
+    g.querySelectorAll("text").forEach(function (t) {
+      var b = t.getBBox(); checked++;
+      if (b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5 ||
+          b.y < box.y - 0.5 || b.y + b.height > box.y + box.height + 0.5)
+        bad.push(g.getAttribute("data-ref") + ": " + Math.round(b.width) + " > " + Math.round(box.width));
+    });
+  });
+  var out = document.createElementNS("http://www.w3.org/2000/svg", "desc");
+  out.setAttribute("id", "fit-result");
+  out.textContent = "CHECKED " + checked + " BAD " + bad.length + " " + bad.join("; ");
+  document.documentElement.appendChild(out);
+});
+]]></script>"""
+
+
+def overflowing(svg: bytes, tmp_path, font: str | None = None) -> tuple[int, str]:
+    if font is not None:  # as a browser without Helvetica-compatible fonts would draw it
+        svg = re.sub(rb"font-family: Helvetica[^;]*;", f'font-family: "{font}";'.encode(), svg)
+    page = tmp_path / "fit.svg"
+    page.write_bytes(svg.replace(b"</svg>", _SCRIPT.encode() + b"</svg>"))
+    done = subprocess.run(
+        [find_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120)
+    match = re.search(r'<desc id="fit-result">CHECKED (\d+) BAD (\d+) ?(.*?)</desc>', done.stdout, re.S)
+    assert match, done.stdout[-400:] + done.stderr[-400:]
+    checked, bad, detail = int(match.group(1)), int(match.group(2)), match.group(3)
+    assert checked > 0
+    return bad, detail
+
+
+RENDERERS = ["embedded", pytest.param("dot", marks=pytest.mark.skipif(shutil.which("dot") is None,
+                                                                     reason="system dot not installed"))]
+
+
+@needs_chromium
+@pytest.mark.parametrize("font", [None, "DejaVu Sans", "serif"])
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_real_maps_text_fits(real_project, renderer, font, tmp_path):
+    for map_id in real_project.maps:
+        bad, detail = overflowing(render_map(real_project, map_id, "svg", renderer=renderer), tmp_path, font)
+        assert bad == 0, f"{map_id}: {detail}"
+
+
+@needs_chromium
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_hostile_text_fits(renderer, tmp_path):
+    texts = [*HOSTILE, "W" * 60 + " MMMMMMMMMM mmmmmmmmmmmmmmmmm", "\U0001F600" * 30,
+             "\u0647\u064a\u0626\u0629 \u0627\u0644\u062e\u062f\u0645\u0627\u062a \u0627\u0644\u0635\u062d\u064a\u0629 " * 4]
+    nodes = {f"h{i}": {"kind": ["claim", "premise", "rebuttal", "concession"][i % 4], "text": text,
+                       "supports": [f"h{i - 1}"] if i else []} for i, text in enumerate(texts)}
+    project = build_project(nodes, speakers={"s": "Ann O'Hara <ann@example.org> & co"})
+    bad, detail = overflowing(render_map(project, "m", "svg", renderer=renderer), tmp_path)
+    assert bad == 0, detail
