@@ -2,7 +2,8 @@
 
 The mapping (docs/export.md has an example):
 
-* every node is a statement ``[node-id]: text #kind {kind: ..., by: ...}``;
+* every node is a statement ``[node-id]: text {kind: ..., by: ...}`` (the
+  kind and speaker in the statement's data, so the text stays the text);
   nodes of other maps that this map's relations reach are statements titled
   ``[map-id:node-id]``;
 * a convergent support is ``+> [target]`` under its premise; an attack is
@@ -59,7 +60,7 @@ def to_argdown(project: Project, map_id: str) -> str:
     scene = build_scene(project, map_id)
     lines = ["===", f"title: {_yaml_str(argmap.title)}", "===", "",
              f"// Exported by argmap from {clean(argmap.path).replace('*/', '')}.",
-             "// Statements are titled by node id; kinds are tags; linked and undercut",
+             "// Statements are titled by node id, with kind and speaker as data; linked and undercut",
              "// supports are arguments with premise-conclusion structures.", ""]
     # What each node declares.
     children: dict[Ref, list[str]] = {ref: [] for ref in scene.nodes}
@@ -88,17 +89,15 @@ def to_argdown(project: Project, map_id: str) -> str:
         title = _title(ref, map_id)
         if node is None:
             text, data = "(a node of a map that is not loaded)", {}
-            tag = ""
         else:
             text = clean(node.text) or "(no text)"
-            tag = f" #{node.kind.value}"
             data = {"kind": node.kind.value, "by": node.by}
             same = sorted(str(r.target) for r in node.relations if r.kind is RelKind.SAME_AS)
             if same:
                 data["same_as"] = same
         if not scene_node.home:
             data["context"] = True
-        lines.append(f"[{title}]: {escape_text(text)}{tag}{_data(data)}")
+        lines.append(f"[{title}]: {escape_text(text)}{_data(data)}")
         lines.extend(children[ref])
         lines.append("")
     for block in argument_blocks:
