@@ -48,6 +48,9 @@ class BrowserScreen(Screen):
         Binding("escape", "focus_tree", "Tree", show=False),
     ]
 
+    _detail_shown: tuple | None = None
+    _source_shown: tuple | None = None
+
     def compose(self) -> ComposeResult:
         # Titles are set here, not on mount: the first load may finish first.
         tree = ArgTree(id="tree")
@@ -137,18 +140,29 @@ class BrowserScreen(Screen):
         self.refresh_side()
 
     def refresh_side(self) -> None:
-        """Show the cursor's row in the detail and, if visible, the source."""
+        """Show the cursor's row in the detail and, if visible, the source.
+
+        A jump both moves the cursor (which posts NodeHighlighted) and asks
+        for this directly, so unchanged panes are left alone.
+        """
         app = self.app
         if app.project is None:
             return
         row = self.tree.cursor_row
-        self.detail.show(app.project, row, app.labels, app.labels_note)
+        shown = (row, app.project, app.labels, app.labels_note)
+        if not _same(shown, self._detail_shown):
+            self._detail_shown = shown
+            self.detail.show(app.project, row, app.labels, app.labels_note)
         if self.source_shown:
             argmap = app.project.maps.get(row.map_id) if row is not None else None
             node = app.project.node(row.ref) if row is not None and row.ref is not None and row.kind != "group" else None
             if node is not None:
                 argmap = app.project.maps.get(node.map_id)
-            self.source.show(argmap, node)
+            if not _same((argmap, node), self._source_shown):
+                self._source_shown = (argmap, node)
+                self.source.show(argmap, node)
+        else:
+            self._source_shown = None
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Row]) -> None:
         self.refresh_side()
@@ -229,3 +243,8 @@ class BrowserScreen(Screen):
             self.app.export(row.map_id, None)
         else:
             self.app.export(row.map_id, row.ref)
+
+
+def _same(a: tuple | None, b: tuple | None) -> bool:
+    """Element by element identity: comparing two projects by value would walk every node."""
+    return a is not None and b is not None and len(a) == len(b) and all(x is y for x, y in zip(a, b))

@@ -8,13 +8,16 @@ structure itself (which row is a node's full place, which a link) comes from
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual._segment_tools import line_pad
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -90,6 +93,8 @@ class ArgTree(Tree[Row]):
         self._outlines: dict[str, Outline] = {}
         self._populated: set[int] = set()
         self._depth: dict[int, int] = {}
+        self._content_width = 80
+        self._batching = self._batched = False
         super().__init__("maps", id=id)
         self.show_root = False
         self.guide_depth = 3
@@ -120,10 +125,31 @@ class ArgTree(Tree[Row]):
         self._populated.add(node.id)
         outline = self.outline(row.map_id)
         depth = self._depth.get(node.id, 0) + 1
-        for child in outline.children(row):
-            expandable = outline.has_children(child)
-            added = node.add(row_label(self.project, child), child, allow_expand=expandable)
-            self._depth[added.id] = depth
+        with self._batch():
+            for child in outline.children(row):
+                expandable = outline.has_children(child)
+                added = node.add(row_label(self.project, child), child, allow_expand=expandable)
+                self._depth[added.id] = depth
+
+    @contextmanager
+    def _batch(self) -> Iterator[None]:
+        """Invalidate once for many additions (Tree invalidates on every add)."""
+        if self._batching:
+            yield
+            return
+        self._batching, self._batched = True, False
+        try:
+            yield
+        finally:
+            self._batching = False
+            if self._batched:
+                super()._invalidate()
+
+    def _invalidate(self) -> None:
+        if self._batching:
+            self._batched = True
+        else:
+            super()._invalidate()
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Row]) -> None:
         # Mouse clicks and Tree's own bindings expand without asking us first.
@@ -145,11 +171,13 @@ class ArgTree(Tree[Row]):
     def find_path(self, map_id: str, keys: Iterable[tuple]) -> TreeNode[Row] | None:
         """Expand down the rows named by *keys* under *map_id*; return the last."""
         node = self.map_node(map_id)
-        for key in keys:
-            if node is None:
-                return None
-            self.expand(node)
-            node = next((c for c in node.children if c.data and c.data.key == key), None)
+        with self._batch():
+            for key in keys:
+                if node is None:
+                    return None
+                self.expand(node)
+                # _children, not children: the public view is rebuilt on every access.
+                node = next((c for c in node._children if c.data and c.data.key == key), None)
         return node
 
     def reveal(self, ref: Ref) -> TreeNode[Row] | None:
@@ -236,13 +264,34 @@ class ArgTree(Tree[Row]):
             if node is not None:
                 self.select(node)
 
-    # -- labels ---------------------------------------------------------------------------------
+    # -- drawing --------------------------------------------------------------------------------
+    #
+    # Tree draws one guide per level, so a row 130 levels down (synthetic maps
+    # are that deep) costs 130 styled pieces and its label starts far off
+    # screen.  Here guides take at most half the width: deeper rows show their
+    # depth ("┆131 ") and the last few levels, so every label stays in view and
+    # a line costs the same at any depth.
+
+    def _build(self) -> None:
+        # Measured once per rebuild: asking the region for every line is slow.
+        self._content_width = self.scrollable_content_region.width
+        super()._build()
+
+    def _slots(self, depth: int) -> tuple[int, int]:
+        """(guide slots drawn, slots folded into the depth marker) for a row *depth* levels down."""
+        room = max(2, (self._content_width // 2) // max(1, self.guide_depth))
+        if depth <= room:
+            return depth, 0
+        return room - 1, depth - (room - 1)
+
+    def _guide_width(self, depth: int) -> int:
+        shown, hidden = self._slots(depth)
+        return shown * self.guide_depth + (len(f"\u2506{depth} ") if hidden else 0)
 
     def _available(self, node: TreeNode[Row]) -> int:
-        # Width left for the label after the guides; at least 16 cells so that
-        # very deep rows can still be read by scrolling sideways.
-        guides = self._depth.get(node.id, 0) * self.guide_depth
-        return max(16, self.scrollable_content_region.width - guides - 1)
+        # Width left for the label after the guides (at least 16 cells).
+        guides = self._guide_width(self._depth.get(node.id, 0))
+        return max(16, self._content_width - guides - 1)
 
     def render_label(self, node: TreeNode[Row], base_style: Style, style: Style) -> Text:
         text = super().render_label(node, base_style, style)
@@ -252,9 +301,59 @@ class ArgTree(Tree[Row]):
         return text
 
     def get_label_width(self, node: TreeNode[Row]) -> int:
-        # Labels are truncated to the visible width, so no sideways scrolling for
-        # ordinary maps (and no rendering of every label just to measure it).
-        return min(node._label.cell_len + 2, self._available(node))
+        # Tree adds one guide per level to this; give back what the folded
+        # levels save, so the virtual width is what is drawn (no sideways
+        # scrolling), and never render a label just to measure it.
+        depth = self._depth.get(node.id, 0)
+        saved = depth * self.guide_depth - self._guide_width(depth)
+        return min(node._label.cell_len + 2, self._available(node)) - saved
+
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        lines = self._tree_lines
+        width = self.size.width
+        if y >= len(lines):
+            return Strip.blank(width, base_style)
+        line = lines[y]
+        node = line.node
+        hover, cursor = self.hover_line == y, self.cursor_line == y
+        key = (y, hover, cursor, width, self._updates, self._pseudo_class_state, node._updates, "argmap")
+        strip = self._line_cache.get(key)
+        if strip is None:
+            strip = self._line_cache[key] = self._draw_line(line, y, width, base_style, hover, cursor)
+        return strip.crop(x1, x2)
+
+    def _draw_line(self, line, y: int, width: int, base_style: Style, hover: bool, cursor: bool) -> Strip:
+        line_style = base_style
+        if hover:
+            line_style = base_style + self.get_component_rich_style("tree--highlight-line")
+        line_style += Style(meta={"line": y})
+        guide_style = line_style + self.get_component_rich_style("tree--guides", partial=True)
+        if cursor and self.has_focus:
+            guide_style += self.get_component_rich_style("tree--guides-selected", partial=True)
+        depth = len(line.path) - 1
+        text = Text(style=line_style)
+        if depth:
+            shown, hidden = self._slots(depth)
+            pad = " " * max(0, self.guide_depth - 2)
+            bar = "\u2502" + pad + " "
+            blank = " " + pad + " "
+            ancestors = line.path[1:-1][hidden:] if hidden else line.path[1:-1]
+            guides = "".join(blank if n.is_last else bar for n in ancestors)
+            end = ("\u2514" if line.last else "\u251c") + "\u2500" * (self.guide_depth - 2) + " "
+            if hidden:
+                text.append(f"\u2506{depth} ", guide_style + Style(dim=True))
+            text.append(guides + end, guide_style)
+        label_style = self.get_component_rich_style("tree--label", partial=True)
+        if hover:
+            label_style += self.get_component_rich_style("tree--highlight", partial=True)
+        if cursor:
+            label_style += self.get_component_rich_style("tree--cursor", partial=False)
+        label = self.render_label(line.node, line_style, label_style)
+        label.stylize(Style(meta={"node": line.node._id}))
+        text.append_text(label)
+        segments = list(text.render(self.app.console))
+        pad_width = max(self.virtual_size.width, width)
+        return Strip(line_pad(segments, 0, pad_width - text.cell_len, line_style))
 
     # -- keys -----------------------------------------------------------------------------------
 

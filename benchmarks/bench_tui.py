@@ -1,0 +1,254 @@
+"""Benchmark the explorer on a 10,000-node synthetic map, and print a table.
+
+    python benchmarks/bench_tui.py                 # 10,000 nodes in a temporary folder
+    python benchmarks/bench_tui.py --nodes 2000    # another size
+    python benchmarks/bench_tui.py --maps /tmp/s10k/maps   # maps already generated
+
+Targets (issue 4): first paint <= 1.5 s from process start; a cursor move,
+an expand or a follow <= 50 ms; a search keystroke <= 100 ms.
+
+How it measures
+  * first paint: ``python -m argmap tui MAPS`` runs in a pseudo-terminal
+    (120x40); the clock starts just before the process is spawned and stops
+    when the app's first frame (the "Maps" panel) reaches the terminal.
+    "map shown" stops when the map's title is drawn, i.e. after the
+    loader has read and checked every node.
+  * actions: the app runs headless under Pilot in this process.  A
+    keystroke's cost is the CPU time the process spends handling it and
+    rendering the screen (Pilot's own settling sleeps are idle, not CPU),
+    and its wall time less that of a keystroke bound to nothing.
+  Numbers are medians (and the worst) over repeated actions.  This is a
+  benchmark to read, not a test: nothing fails on a slow machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import pty
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+TARGETS_MS = {"first paint": 1500, "cursor move": 50, "expand": 50, "follow": 50, "search keystroke": 100}
+
+
+# -- first paint, in a real terminal ------------------------------------------------------------
+
+def first_paint(maps: Path, title: str, timeout: float = 60.0) -> tuple[float, float]:
+    """Seconds from spawning ``argmap tui`` to its first frame, and to *title* being drawn."""
+    import fcntl
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", "tui", "--no-watch", str(maps)],
+                            stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
+                            start_new_session=True)
+    os.close(slave)
+    seen = b""
+    painted = shown = None
+    try:
+        while time.perf_counter() - start < timeout and shown is None:
+            ready, _, _ = select.select([master], [], [], 0.01)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(master, 1 << 16)
+            except OSError:
+                break
+            seen += chunk
+            now = time.perf_counter() - start
+            if painted is None and b"Maps" in seen:
+                painted = now
+            if title.encode() in seen:
+                shown = now
+    finally:
+        os.write(master, b"q")
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+    if painted is None or shown is None:
+        raise RuntimeError("the app did not paint (is argmap installed in this Python?)")
+    return painted, shown
+
+
+# -- actions, under Pilot -------------------------------------------------------------------------
+
+class Timer:
+    """Wall and CPU milliseconds of awaited actions."""
+
+    def __init__(self) -> None:
+        self.wall: dict[str, list[float]] = {}
+        self.cpu: dict[str, list[float]] = {}
+
+    async def time(self, name: str, action: Callable[[], Awaitable[None]]) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        await action()
+        self.cpu.setdefault(name, []).append((time.process_time() - cpu) * 1000)
+        self.wall.setdefault(name, []).append((time.perf_counter() - wall) * 1000)
+
+
+async def measure_actions(maps: Path, repeats: int) -> tuple[Timer, dict[str, float]]:
+    from argmap.model import Ref
+    from argmap.tui.app import ArgmapApp
+
+    app = ArgmapApp([str(maps)], watch=False)
+    timer = Timer()
+    info: dict[str, float] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not app.loads:
+            await pilot.pause(0.05)
+        while app.labels is None and app.labels_note == "computing\u2026":
+            await pilot.pause(0.05)
+        await pilot.pause(0.2)
+        tree = app.browser.tree
+        project = app.project
+        info["nodes"] = sum(len(m.nodes) for m in project.maps.values())
+
+        async def press(*keys: str) -> Callable[[], Awaitable[None]]:
+            return lambda: pilot.press(*keys)
+
+        # Baseline: a key bound to nothing still costs Pilot's settling.
+        for _ in range(repeats):
+            await timer.time("(no-op key)", await press("f19"))
+
+        # Cursor moves down the open map.
+        for _ in range(repeats):
+            await timer.time("cursor move", await press("down"))
+
+        # Expands: walk down the map, opening each row for the first time.
+        node = tree.cursor_node
+        for _ in range(repeats):
+            while node is not None and not (node.allow_expand and not node.is_expanded):
+                node = node.children[0] if node.children else None
+            if node is None:
+                break
+            tree.select(node)
+            await pilot.pause()
+            await timer.time("expand", await press("right"))
+            node = next((c for c in node.children if c.allow_expand), None)
+
+        # Follows: jump to nodes far down the map (revealing long paths), as a
+        # link or a search result would; then follow links in the detail.
+        argmap = next(iter(project.maps.values()))
+        refs = [n.ref for n in argmap.nodes.values()]
+        step = max(1, len(refs) // (repeats + 1))
+        for ref in refs[step::step][:repeats]:
+            await timer.time("follow", lambda ref=ref: _follow(pilot, app, ref))
+        info["deepest path"] = max(len(tree.outline(r.map_id).path_to(r)) for r in refs[step::step][:repeats])
+
+        # Search keystrokes, results as you type.
+        await pilot.press("slash")
+        for key in "waiting times":
+            await timer.time("search keystroke", await press(key if key != " " else "space"))
+        info["search results"] = app.screen.total
+        await pilot.press("escape")
+        await pilot.press("g")
+        for key in "n9999":
+            await timer.time("go-to keystroke", await press(key))
+        await pilot.press("enter")
+        assert tree.cursor_row.ref == Ref(argmap.id, "n9999") or info["nodes"] < 10000
+    return timer, info
+
+
+async def _follow(pilot, app, ref) -> None:
+    app.jump(ref)
+    await pilot.pause()
+
+
+def outline_cost(maps: Path) -> dict[str, float]:
+    """Milliseconds to build one map's outline (what opening a map costs once)."""
+    import gc
+
+    from argmap.project import load
+    from argmap.tui.argtree import Outline
+
+    project = load([maps], validate=False).project
+    gc.freeze()
+    out = {}
+    for map_id in project.maps:
+        start = time.perf_counter()
+        Outline(project, map_id)
+        out[map_id] = (time.perf_counter() - start) * 1000
+    return out
+
+
+# -- report ---------------------------------------------------------------------------------------
+
+def row(name: str, value: float, worst: float | None = None, target: float | None = None, note: str = "") -> str:
+    worst_text = f"{worst:8.1f}" if worst is not None else " " * 8
+    target_text = f"\u2264 {target:g}" if target is not None else ""
+    verdict = "" if target is None else ("ok" if value <= target else "SLOW")
+    return f"  {name:<28}{value:10.1f}{worst_text}  {target_text:<9}{verdict:<5} {note}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--nodes", type=int, default=10_000, help="nodes in the synthetic map")
+    parser.add_argument("--maps", type=Path, help="use these maps instead of generating them")
+    parser.add_argument("--repeats", type=int, default=20, help="how many times each action is timed")
+    parser.add_argument("--runs", type=int, default=3, help="first-paint runs (the best and median are shown)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="argmap-bench-") as tmp:
+        if args.maps is None:
+            import synth
+
+            maps = synth.write(Path(tmp), args.nodes)
+        else:
+            maps = args.maps
+        from argmap.project import load
+
+        project = load([maps], validate=False).project
+        title = next(iter(project.maps.values())).title[:20]
+        nodes = sum(len(m.nodes) for m in project.maps.values())
+        del project
+
+        paints = [first_paint(maps, title) for _ in range(args.runs)]
+        timer, info = asyncio.run(measure_actions(maps, args.repeats))
+        outlines = outline_cost(maps)
+
+    print(f"argmap TUI benchmark: {nodes:,} nodes in {len(outlines)} map(s), terminal 120x40, "
+          f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    print(f"  {'':<28}{'median':>10}{'worst':>8}  target")
+    print("  first paint, from process start (ms)")
+    print(row("first frame", statistics.median(p[0] for p in paints) * 1000, max(p[0] for p in paints) * 1000,
+              TARGETS_MS["first paint"]))
+    print(row("map shown (loaded, checked)", statistics.median(p[1] for p in paints) * 1000,
+              max(p[1] for p in paints) * 1000, None, "the loader's time, in a thread"))
+    print("  actions, CPU time per keystroke incl. rendering (ms)")
+    for name in ("cursor move", "expand", "follow", "search keystroke", "go-to keystroke"):
+        values = timer.cpu.get(name, [0.0])
+        target = TARGETS_MS.get(name, TARGETS_MS["search keystroke"] if "keystroke" in name else None)
+        print(row(name, statistics.median(values), max(values), target))
+    base = statistics.median(timer.wall["(no-op key)"])
+    print(f"  actions, wall time less a no-op keystroke ({base:.0f} ms of Pilot settling) (ms)")
+    for name in ("cursor move", "expand", "follow", "search keystroke", "go-to keystroke"):
+        values = [max(0.0, v - base) for v in timer.wall.get(name, [0.0])]
+        print(row(name, statistics.median(values), max(values)))
+    print("  opening a map: building its outline once (ms)")
+    for map_id, ms in outlines.items():
+        print(row(map_id, ms))
+    print(f"  deepest path revealed by a follow: {info.get('deepest path', 0):.0f} rows; "
+          f"'waiting times' matched {info.get('search results', 0):.0f} nodes")
+
+
+if __name__ == "__main__":
+    main()
