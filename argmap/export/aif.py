@@ -82,6 +82,10 @@ def to_aif(project: Project, map_id: str) -> dict:
                 info["expect"] = node.expect.value
             if node.note:
                 info["note"] = node.note
+            undercuts = [[str(r.premise), str(r.target)] for r in node.relations
+                         if r.kind is RelKind.UNDERCUTS and r.premise is not None]
+            if undercuts:  # which premise the map names (AIF's CA names only the inference)
+                info["undercuts"] = undercuts
         elif not scene_node.home:
             info["context"] = True
         ext_nodes[i_nodes[ref]] = info

@@ -311,7 +311,8 @@ class _Converter:
                             if attacker in group or attacker == conclusion:
                                 self.skip(f"CA {ca}: a node undercutting its own inference; skipped")
                                 continue
-                            value = {"from": self.ids[group[0]], "to": self.ids[conclusion]}
+                            value = {"from": self.ids[self._undercut_premise(attacker, group, conclusion)],
+                                     "to": self.ids[conclusion]}
                             add(attacker, "undercuts", value, ("undercuts", attacker, group, conclusion))
                     else:
                         self.skip(f"CA {ca} attacks a {kind or 'typeless'} node ({target}) that was not "
@@ -334,8 +335,27 @@ class _Converter:
                 skipped_types[info["type"] or "(no type)"] = skipped_types.get(info["type"] or "(no type)", 0) + 1
         for type_, count in sorted(skipped_types.items()):
             what = "preference (PA)" if type_ == "PA" else f"{type_!r}"
-            self.skip(f"{count} {what} node{'s' * (count != 1)} have no place in an argmap map; skipped")
+            self.skip(f"{count} {what} node{'s' * (count != 1)} {'have' if count != 1 else 'has'} no place "
+                      f"in an argmap map; skipped")
         return out
+
+    def _undercut_premise(self, attacker: str, group: tuple[str, ...], conclusion: str) -> str:
+        """The premise an undercut names: as the map had it (``argmap`` object), else the first."""
+        wanted = self.home.get(attacker, {}).get("undercuts")
+        if isinstance(wanted, list):
+            refs = {self._ref_of(p): p for p in group}
+            for item in wanted:
+                if isinstance(item, list) and len(item) == 2 and item[1] == self._ref_of(conclusion) \
+                        and item[0] in refs:
+                    return refs[item[0]]
+        return group[0]
+
+    def _ref_of(self, node_id: str) -> str | None:
+        info = self.home.get(node_id)
+        if info is None:
+            return self.ids.get(node_id)  # a context node's id is its ref
+        ref = info.get("ref")
+        return ref if isinstance(ref, str) else None
 
     def _l_nodes(self, node_id: str) -> list[str]:
         """The L-nodes that assert I-node *node_id* (L -> YA -> I, or L -> I)."""
