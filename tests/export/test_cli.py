@@ -1,0 +1,106 @@
+"""The export command: where files go, what it refuses, and its exit codes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+
+from .conftest import MAPS, REPO, needs_dot
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    """A copy of the maps and seeds, with the working directory at its top."""
+    shutil.copytree(MAPS, tmp_path / "maps")
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_folder_gives_one_file_per_map(workspace):
+    assert main(["export", "maps", "-o", "out", "-q", "--renderer", "embedded"]) == 0
+    written = sorted(p.name for p in (workspace / "out").iterdir())
+    assert written == sorted(f"{p.stem}.svg" for p in (workspace / "maps").glob("*.yaml") if p.stem != "topics")
+    for path in (workspace / "out").iterdir():
+        ET.parse(path)
+
+
+def test_default_is_the_working_folder_and_never_maps(workspace):
+    assert main(["export", "maps/may-2018.yaml", "-q"]) == 0
+    assert (workspace / "may-2018.svg").exists()
+    os.chdir(workspace / "maps")
+    before = sorted(os.listdir("."))
+    assert main(["export", "may-2018.yaml", "-q"]) == 2
+    assert sorted(os.listdir(".")) == before
+    assert main(["export", "may-2018.yaml", "-q", "--into-maps"]) == 0
+    assert Path("may-2018.svg").exists()
+
+
+def test_never_overwrites_a_map_or_an_existing_file(workspace, capsys):
+    original = (workspace / "maps" / "may-2018.yaml").read_bytes()
+    for target in ("maps/may-2018.yaml", "maps/topics.yaml", "elsewhere.yaml"):
+        assert main(["export", "maps/may-2018.yaml", "-o", target, "--force", "--into-maps"]) == 2
+    assert (workspace / "maps" / "may-2018.yaml").read_bytes() == original
+    (workspace / "x.svg").write_text("keep me")
+    assert main(["export", "maps/may-2018.yaml", "-o", "x.svg"]) == 1
+    assert (workspace / "x.svg").read_text() == "keep me"
+    assert "exists" in capsys.readouterr().err
+    assert main(["export", "maps/may-2018.yaml", "-o", "x.svg", "--force", "-q"]) == 0
+    assert (workspace / "x.svg").read_bytes().startswith(b"<?xml")
+
+
+def test_stdout_and_formats(workspace, capfdbinary):
+    assert main(["export", "maps/may-2018.yaml", "-o", "-", "-f", "argdown"]) == 0
+    assert capfdbinary.readouterr().out.startswith(b"===\ntitle:")
+    assert main(["export", "maps", "-o", "-"]) == 2  # several maps cannot share stdout
+    for fmt, start in (("json", b"{"), ("aif", b"{"), ("dot", b"digraph")):
+        assert main(["export", "maps/may-2018.yaml", "-f", fmt, "-o", f"may.{fmt}", "-q"]) == 0
+        assert (workspace / f"may.{fmt}").read_bytes().startswith(start)
+
+
+def test_focus(workspace):
+    assert main(["export", "maps", "--focus", "may-2018:roll-back-internal-market", "--depth", "1", "-q"]) == 0
+    assert (workspace / "may-2018--roll-back-internal-market.svg").exists()
+    assert main(["export", "maps/may-2018.yaml", "--focus", "roll-back-internal-market", "-o", "f.svg", "-q"]) == 0
+    assert main(["export", "maps", "--focus", "no-such-node"]) == 2
+    assert main(["export", "maps", "--depth", "2"]) == 2
+    assert main(["export", "maps", "--focus", "roll-back-internal-market", "-f", "json"]) == 2
+
+
+def test_png_without_system_dot(workspace, monkeypatch, capsys):
+    monkeypatch.setenv("ARGMAP_DOT", str(workspace / "no-dot-here"))
+    assert main(["export", "maps", "-f", "png", "-o", "out"]) == 1
+    assert "needs the system Graphviz" in capsys.readouterr().err
+    assert not (workspace / "out").exists()
+    assert main(["export", "maps/may-2018.yaml", "--renderer", "dot"]) == 1
+    assert main(["export", "maps/may-2018.yaml", "-q"]) == 0  # auto: the embedded renderer
+
+
+@needs_dot
+def test_png_and_pdf_with_system_dot(workspace):
+    assert main(["export", "maps/may-2018.yaml", "-f", "png", "-q"]) == 0
+    assert (workspace / "may-2018.png").read_bytes().startswith(b"\x89PNG")
+    assert main(["export", "maps/may-2018.yaml", "-f", "pdf", "-q", "--group", "speaker"]) == 0
+    assert (workspace / "may-2018.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_maps_with_errors(workspace, capsys):
+    path = workspace / "maps" / "may-2018.yaml"
+    path.write_text(path.read_text().replace("kind: claim", "kind: clam", 1))
+    assert main(["export", "maps/csw-hancock-2021.yaml", "-q"]) == 0  # other maps are unaffected
+    assert main(["export", "maps", "-o", "out", "--strict"]) == 1
+    assert "nothing exported" in capsys.readouterr().err and not (workspace / "out").exists()
+    assert main(["export", "nowhere.yaml"]) == 2
+
+
+def test_single_file_export_sees_the_other_maps(workspace):
+    """Cross-map links of one exported map still show their other end."""
+    assert main(["export", "maps/csw-hancock-2021.yaml", "-f", "svg", "-o", "csw.svg", "-q"]) == 0
+    svg = (workspace / "csw.svg").read_text()
+    assert "csw-hancock-2021---ext-" in svg and "(not loaded)" not in svg
