@@ -155,6 +155,8 @@ class ArgTree(Tree[Row]):
         # Mouse clicks and Tree's own bindings expand without asking us first.
         if event.node.id not in self._populated:
             self.populate(event.node)
+        # Nobody above needs it, and a reveal 100 levels deep posts 100 of them.
+        event.stop()
 
     def expand(self, node: TreeNode[Row]) -> None:
         self.populate(node)
