@@ -20,6 +20,7 @@ HELP = "import a map from AIF (AIFdb / OVA JSON)"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("source_format", choices=["aif"], metavar="FORMAT", help="the file's format: aif")
     parser.add_argument("file", metavar="FILE", help="the file to import ('-' for standard input)")
     parser.add_argument("-o", "--output", required=True, metavar="MAP.yaml",

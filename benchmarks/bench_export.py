@@ -1,0 +1,164 @@
+"""Benchmark ``argmap export``: synthetic maps to SVG, end to end, beside the Argdown CLI.
+
+    python benchmarks/bench_export.py                 # 500 and 2,000 nodes, 3 runs each
+    python benchmarks/bench_export.py --sizes 500 --runs 5
+    ARGDOWN_CLI=/path/to/node_modules/.bin/argdown python benchmarks/bench_export.py
+
+Every time is a fresh process, as a user would run it: ``argmap export
+MAP -f svg`` (start-up, loading, layout, SVG finishing, writing), with the
+system ``dot`` and with the embedded WebAssembly Graphviz.  The Argdown
+column is the same map through our Argdown export and then ``argdown map
+--format svg`` (the Argdown CLI from npm, with its own Graphviz), which is
+what a user of the Argdown tools would run.  Targets (issue 5): 500 nodes
+in 1.0 s (system dot) and 1.5 s (embedded); 2,000 nodes in 5 s; at least 3x
+faster than the Argdown CLI.
+
+The embedded renderer compiles its WebAssembly once per machine (wasmtime
+caches the result); the "cold" line measures that first run with an empty
+cache.  Not a test: timings depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import synth  # noqa: E402
+
+TARGETS = {500: {"dot": 1.0, "embedded": 1.5}, 2000: {"dot": 5.0, "embedded": 5.0}}
+
+
+def argmap_command() -> list[str]:
+    found = shutil.which("argmap")
+    return [found] if found else [sys.executable, "-m", "argmap"]
+
+
+def find_argdown() -> list[str] | None:
+    explicit = os.environ.get("ARGDOWN_CLI")
+    if explicit:
+        return explicit.split()
+    found = shutil.which("argdown")
+    if found:
+        return [found]
+    for folder in (Path("/tmp/argdown"), Path.home() / "argdown", HERE.parent.parent / "argdown"):
+        candidate = folder / "node_modules" / ".bin" / "argdown"
+        if candidate.exists():
+            return [str(candidate)]
+    return None
+
+
+def timed(command: list[str], env: dict | None = None, timeout: float = 900) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, timeout=timeout, env=env)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr.decode(errors='replace')[-800:]}")
+    return elapsed
+
+
+def svg_size(path: Path) -> str:
+    head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+    w = re.search(r'<svg[^>]*?width="([\d.]+)pt"', head, re.S)
+    h = re.search(r'<svg[^>]*?height="([\d.]+)pt"', head, re.S)
+    scale = re.search(r'transform="scale\(([\d.]+)', head)
+    text = f"{float(w.group(1)):.0f}x{float(h.group(1)):.0f}pt" if w and h else "?"
+    if scale and float(scale.group(1)) != 1:
+        text += f" (drawn at {float(scale.group(1)):.2f}x)"
+    return text
+
+
+def run(sizes: list[int], runs: int) -> int:
+    argmap = argmap_command()
+    argdown = find_argdown()
+    has_dot = shutil.which("dot") is not None
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-export-") as tmp:
+        root = Path(tmp)
+        for size in sizes:
+            maps = synth.write(root / f"s{size}", size)
+            map_file = maps / "synth-0.yaml"
+            out = root / f"out{size}"
+            out.mkdir()
+            row = {"size": size}
+            renderers = (["dot"] if has_dot else []) + ["embedded"]
+            for renderer in renderers:
+                svg = out / f"argmap-{renderer}.svg"
+                command = [*argmap, "export", str(map_file), "-o", str(svg), "--renderer", renderer, "--force", "-q"]
+                timed(command)  # warm: the OS file cache, wasmtime's compiled-code cache
+                times = [timed(command) for _ in range(runs)]
+                row[renderer] = (statistics.median(times), min(times))
+                row[f"{renderer}-size"] = svg_size(svg)
+            if argdown:
+                document = out / "map.argdown"
+                times = []
+                for _ in range(runs):
+                    start = time.perf_counter()
+                    timed([*argmap, "export", str(map_file), "-f", "argdown", "-o", str(document), "--force", "-q"])
+                    timed([*argdown, "map", str(document), str(out), "--format", "svg", "--silent"])
+                    times.append(time.perf_counter() - start)
+                row["argdown"] = (statistics.median(times), min(times))
+                row["argdown-size"] = svg_size(out / "map.svg")
+            rows.append(row)
+
+        cold = None
+        if 500 in sizes:
+            cache = root / "cold-cache"
+            env = dict(os.environ, XDG_CACHE_HOME=str(cache), HOME=str(cache))
+            map_file = root / "s500" / "maps" / "synth-0.yaml"
+            cold = timed([*argmap, "export", str(map_file), "-o", str(root / "cold.svg"), "--renderer",
+                          "embedded", "--force", "-q"], env=env)
+
+    def cell(value):
+        return f"{value[0]:6.2f} s" if value else "      -"
+
+    print(f"argmap export, synthetic map to SVG, end to end (median of {runs} fresh processes)\n")
+    print(f"{'nodes':>6} | {'system dot':>10} | {'embedded':>10} | {'Argdown CLI':>11} | "
+          f"{'speed-up':>9} | targets")
+    print("-" * 78)
+    worst = 0
+    for row in rows:
+        ours = [row[k][0] for k in ("dot", "embedded") if k in row]
+        speedup = f"{row['argdown'][0] / max(ours):7.1f}x" if "argdown" in row else "      -"
+        target = TARGETS.get(row["size"], {})
+        verdicts = []
+        for k in ("dot", "embedded"):
+            if k in row and k in target:
+                ok = row[k][0] <= target[k]
+                worst += not ok
+                verdicts.append(f"{k} <= {target[k]:.1f} s {'ok' if ok else 'MISSED'}")
+        print(f"{row['size']:>6} | {cell(row.get('dot')):>10} | {cell(row.get('embedded')):>10} | "
+              f"{cell(row.get('argdown')):>11} | {speedup:>9} | {'; '.join(verdicts)}")
+    print()
+    for row in rows:
+        sizes_text = ", ".join(f"{k} {row[k + '-size']}" for k in ("dot", "embedded", "argdown") if k + "-size" in row)
+        print(f"picture size, {row['size']} nodes: {sizes_text}")
+    if cold is not None:
+        print(f"\nembedded renderer, first run on a machine (compiles the WebAssembly), 500 nodes: {cold:.2f} s")
+    if not has_dot:
+        print("system Graphviz 'dot' not found: its column is empty")
+    if not argdown:
+        print("Argdown CLI not found (npm install @argdown/cli; set ARGDOWN_CLI): its column is empty")
+    return 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000], help="nodes per map")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per cell")
+    args = parser.parse_args()
+    sys.exit(run(args.sizes, args.runs))
+
+
+if __name__ == "__main__":
+    main()
