@@ -50,6 +50,8 @@ class ProblemsPanel(OptionList):
                 text.append(f"\n    hint: {diagnostic.hint}", "dim")
             options.append(Option(text))
         self.set_options(options)
+        if options:
+            self.highlighted = 0  # so Enter works as soon as the panel has focus
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

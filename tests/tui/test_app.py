@@ -332,6 +332,36 @@ async def test_edit_round_trip_with_a_fake_editor(fixture_maps: Path, tmp_path: 
         assert cursor_ref(app) == A("slow")
 
 
+async def test_enter_on_a_problem_opens_the_editor_there(fixture_maps: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    log = tmp_path / "editor.log"
+    editor = tmp_path / "fix-editor"
+    editor.write_text(textwrap.dedent(f"""\
+        #!{sys.executable}
+        import sys
+        from pathlib import Path
+        Path({str(log)!r}).write_text(" ".join(sys.argv[1:]))
+        path = Path(sys.argv[2])
+        path.write_text(path.read_text().replace("kind: rebutal", "kind: rebuttal"))
+        """))
+    editor.chmod(editor.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", str(editor))
+    path = fixture_maps / "alpha.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("kind: rebuttal\n    by: critic", "kind: rebutal\n    by: critic", 1))
+    app = make_app(fixture_maps)
+    async with app.run_test() as pilot:
+        await loaded(pilot)
+        panel = app.browser.problems
+        assert panel.display
+        panel.focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not panel.display, "the fix to load")
+        line = text.splitlines().index("  evidence-old:") + 2
+        assert log.read_text().split()[0] == f"+{line}"
+
+
 async def test_editor_that_cannot_run_is_reported(fixture_maps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", "/nonexistent/editor")

@@ -109,3 +109,13 @@ def test_help(snap_compare, in_fixture, size) -> None:
         await _settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+def test_browser_follows_the_theme(snap_compare, in_fixture) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await loaded(pilot)
+        pilot.app.theme = "textual-light"
+        pilot.app.jump(Ref("alpha", "tendering-saves"))
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run_before)
