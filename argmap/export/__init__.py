@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..model import Label, Project, Ref
+    from ..model import Project, Ref
 
 __all__ = ["render_map", "export_map", "export_project", "acceptability", "DIAGRAM_FORMATS",
            "INTERCHANGE_FORMATS", "FORMATS", "EXTENSIONS", "LABEL_SEMANTICS"]

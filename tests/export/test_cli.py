@@ -104,3 +104,23 @@ def test_single_file_export_sees_the_other_maps(workspace):
     assert main(["export", "maps/csw-hancock-2021.yaml", "-f", "svg", "-o", "csw.svg", "-q"]) == 0
     svg = (workspace / "csw.svg").read_text()
     assert "csw-hancock-2021---ext-" in svg and "(not loaded)" not in svg
+
+
+def test_progress_bar_on_a_terminal(monkeypatch, capsys):
+    import sys
+
+    from argmap.commands.export import _Progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    progress = _Progress(3, quiet=False)
+    progress.update(0, "first")           # too soon: nothing yet
+    assert capsys.readouterr().err == ""
+    progress.start -= 1
+    progress.update(1, "second")
+    progress.close()
+    err = capsys.readouterr().err
+    assert "1/3 second" in err and err.endswith("\r")
+    quiet = _Progress(3, quiet=True)
+    quiet.start -= 1
+    quiet.update(1, "x")
+    assert capsys.readouterr().err == ""
