@@ -40,16 +40,26 @@ window.addEventListener("load", function () {
 ]]></script>"""
 
 
-def overflowing(svg: bytes, tmp_path, font: str | None = None) -> tuple[int, str]:
+def overflowing(svg: bytes | list[bytes], tmp_path, font: str | None = None) -> tuple[int, str]:
+    """Lines that stick out of their boxes: one SVG file, or several SVGs inline in one HTML page."""
+    svgs = svg if isinstance(svg, list) else [svg]
     if font is not None:  # as a browser without Helvetica-compatible fonts would draw it
-        svg = re.sub(rb"font-family: Helvetica[^;]*;", f'font-family: "{font}";'.encode(), svg)
-    page = tmp_path / "fit.svg"
-    page.write_bytes(svg.replace(b"</svg>", _SCRIPT.encode() + b"</svg>"))
+        svgs = [re.sub(rb"font-family: Helvetica[^;]*;", f'font-family: "{font}";'.encode(), one) for one in svgs]
+    if isinstance(svg, list):
+        page = tmp_path / "fit.html"
+        body = b"".join(re.sub(rb"^<\?xml[^>]*>", b"", one.strip()) for one in svgs)
+        script = _SCRIPT.replace("<![CDATA[", "").replace("]]>", "").replace('type="text/javascript"', "")
+        script = script.replace("document.documentElement.appendChild(out)", "document.body.appendChild(out)")
+        script = script.replace('createElementNS("http://www.w3.org/2000/svg", "desc")', 'createElement("pre")')
+        page.write_bytes(b"<!DOCTYPE html><html><body>" + body + script.encode() + b"</body></html>")
+    else:
+        page = tmp_path / "fit.svg"
+        page.write_bytes(svgs[0].replace(b"</svg>", _SCRIPT.encode() + b"</svg>"))
     done = subprocess.run(
         [find_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--dump-dom", page.as_uri()],
         capture_output=True, text=True, timeout=120)
-    match = re.search(r'<desc id="fit-result">CHECKED (\d+) BAD (\d+) ?(.*?)</desc>', done.stdout, re.S)
+    match = re.search(r'<(?:desc|pre) id="fit-result">CHECKED (\d+) BAD (\d+) ?(.*?)</(?:desc|pre)>', done.stdout, re.S)
     assert match, done.stdout[-400:] + done.stderr[-400:]
     checked, bad, detail = int(match.group(1)), int(match.group(2)), match.group(3)
     assert checked > 0
@@ -64,9 +74,9 @@ RENDERERS = ["embedded", pytest.param("dot", marks=pytest.mark.skipif(shutil.whi
 @pytest.mark.parametrize("font", [None, "DejaVu Sans", "serif"])
 @pytest.mark.parametrize("renderer", RENDERERS)
 def test_real_maps_text_fits(real_project, renderer, font, tmp_path):
-    for map_id in real_project.maps:
-        bad, detail = overflowing(render_map(real_project, map_id, "svg", renderer=renderer), tmp_path, font)
-        assert bad == 0, f"{map_id}: {detail}"
+    svgs = [render_map(real_project, map_id, "svg", renderer=renderer) for map_id in real_project.maps]
+    bad, detail = overflowing(svgs, tmp_path, font)  # every map inline in one page
+    assert bad == 0, detail
 
 
 @needs_chromium
@@ -79,3 +89,13 @@ def test_hostile_text_fits(renderer, tmp_path):
     project = build_project(nodes, speakers={"s": "Ann O'Hara <ann@example.org> & co"})
     bad, detail = overflowing(render_map(project, "m", "svg", renderer=renderer), tmp_path)
     assert bad == 0, detail
+
+
+@needs_chromium
+def test_the_check_sees_overflowing_text(real_project, tmp_path):
+    """The detector itself: text drawn twice as big as Graphviz measured it must be caught."""
+    svg = render_map(real_project, "may-2018", "svg", renderer="embedded")
+    svg = re.sub(rb' textLength="[\d.]+" lengthAdjust="spacingAndGlyphs"', b"", svg)
+    svg = svg.replace(b'font-size="11.00"', b'font-size="22.00"')
+    assert overflowing(svg, tmp_path)[0] > 0
+    assert overflowing([svg, svg.replace(b"may-2018--", b"copy--")], tmp_path)[0] > 0
