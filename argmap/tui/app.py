@@ -24,6 +24,7 @@ from textual.screen import Screen
 from ..diagnostics import Diagnostic
 from ..model import Project, Ref
 from ..project import LoadResult, discover, load
+from .argtree import Outline
 from .browser import BrowserScreen
 from .commands import ArgmapCommands
 from .history import History
@@ -43,7 +44,7 @@ _WATCHED_SUFFIXES = (".yaml", ".yml", ".txt")
 class ArgmapApp(App[None]):
     """Browse, search and edit argument maps."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "argmap"
     COMMANDS = App.COMMANDS | {ArgmapCommands}
 
@@ -94,13 +95,19 @@ class ArgmapApp(App[None]):
         self._load_generation += 1
         self._load(self._load_generation)
 
-    @work(thread=True, exclusive=True, group="load")
+    # Every worker names itself: by default Textual describes a worker by the
+    # repr of its arguments, and the repr of a 10,000-node project takes 0.3 s.
+
+    @work(thread=True, exclusive=True, group="load", description="load maps")
     def _load(self, generation: int) -> None:
         result = load(self.paths, seeds_dir=self.seeds)
+        # Off the UI thread too: what search and the tree need before the first keystroke.
         index = SearchIndex(result.project)
-        self.call_from_thread(self._apply, result, index, generation)
+        outlines = {map_id: Outline(result.project, map_id) for map_id in result.project.maps}
+        self.call_from_thread(self._apply, result, index, outlines, generation)
 
-    def _apply(self, result: LoadResult, index: SearchIndex, generation: int) -> None:
+    def _apply(self, result: LoadResult, index: SearchIndex, outlines: dict[str, Outline],
+               generation: int) -> None:
         if generation != self._load_generation:
             return  # a newer load is on its way
         self.result = result
@@ -113,13 +120,13 @@ class ArgmapApp(App[None]):
             self.index = index
             self.labels, self.labels_note = None, ("computing\u2026" if self.with_analysis else "")
             gc.freeze()  # a big project need not be scanned by every later collection
-            self.browser.show_project()
+            self.browser.show_project(outlines)
             if self.with_analysis:
                 self._label(result.project)
         self.browser.problems.show(self.problems, stale)
         self.loads += 1
 
-    @work(thread=True, exclusive=True, group="labels")
+    @work(thread=True, exclusive=True, group="labels", description="acceptability labels")
     def _label(self, project: Project) -> None:
         labelling, note = compute_labels(project)
         self.call_from_thread(self._apply_labels, project, labelling, note)
@@ -146,7 +153,7 @@ class ArgmapApp(App[None]):
                     dirs[seeds.resolve()] = None
         return list(dirs)
 
-    @work(exclusive=True, group="watch")
+    @work(exclusive=True, group="watch", description="watch files")
     async def _watch(self) -> None:
         from watchfiles import awatch
 
@@ -292,7 +299,7 @@ class ArgmapApp(App[None]):
 
         self.push_screen(ExportScreen(what, default_name(map_id, ref)), chosen)
 
-    @work(thread=True, group="export")
+    @work(thread=True, group="export", description="export SVG")
     def _export(self, project: Project, map_id: str, ref: Ref | None, depth: int | None, path: str) -> None:
         from ..errors import ArgmapError
         from .exporting import export_svg

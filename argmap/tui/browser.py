@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Tree
 
 from ..model import Ref
-from .argtree import Row
+from .argtree import Outline, Row
 from .detail import NodeDetail
 from .problems import ProblemsPanel
 from .source import SourceView
@@ -115,14 +115,14 @@ class BrowserScreen(Screen):
 
     # -- showing the cursor's row ---------------------------------------------------------------
 
-    def show_project(self) -> None:
+    def show_project(self, outlines: dict[str, Outline] | None = None) -> None:
         """(Re)build the tree from the app's project, keeping what was open and selected."""
         app = self.app
         tree = self.tree
         had_project = tree.project is not None
         expanded = tree.expanded_paths() if had_project else []
         cursor = tree.cursor_path() if had_project else None
-        tree.set_project(app.project)
+        tree.set_project(app.project, outlines)
         if had_project:
             tree.restore(expanded, cursor)
         elif len(app.project.maps) == 1:
@@ -152,7 +152,8 @@ class BrowserScreen(Screen):
         shown = (row, app.project, app.labels, app.labels_note)
         if not _same(shown, self._detail_shown):
             self._detail_shown = shown
-            self.detail.show(app.project, row, app.labels, app.labels_note)
+            roots = self.tree.outline(row.map_id).roots if row is not None and row.kind == "map" else ()
+            self.detail.show(app.project, row, app.labels, app.labels_note, roots)
         if self.source_shown:
             argmap = app.project.maps.get(row.map_id) if row is not None else None
             node = app.project.node(row.ref) if row is not None and row.ref is not None and row.kind != "group" else None

@@ -7,7 +7,7 @@ cross-map link, is an enabled option that Enter follows.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import ClassVar, Protocol
 
 from rich.style import Style
@@ -23,6 +23,8 @@ from .argtree import Row
 from .tree import RELATION_GLYPHS
 
 __all__ = ["NodeDetail", "Analysis"]
+
+MAX_ROOTS = 200  # main claims listed for a map; the tree has them all
 
 # How a relation reads from each end.
 _OUT_WORDS = {RelKind.SUPPORTS: "supports", RelKind.ATTACKS: "attacks",
@@ -63,15 +65,15 @@ class NodeDetail(OptionList):
     # -- building -------------------------------------------------------------------------------
 
     def show(self, project: Project, row: Row | None, analysis: Analysis | None = None,
-             analysis_note: str = "") -> None:
-        """Describe *row* (a map, node, group or link row)."""
+             analysis_note: str = "", roots: Sequence[Ref] = ()) -> None:
+        """Describe *row* (a map, node, group or link row); *roots* are a map row's main claims."""
         self.shown = row
         self._targets = {}
         self._pending: list[Option] = []
         if row is None:
             self._info(Text("Nothing selected.", "dim"))
         elif row.kind == "map":
-            self._map(project, project.maps[row.map_id])
+            self._map(project, project.maps[row.map_id], roots)
         elif row.kind == "group":
             self._group(project, row)
         else:
@@ -94,7 +96,7 @@ class NodeDetail(OptionList):
         self._targets[len(self._pending)] = ref
         self._pending.append(Option(text))
 
-    def _map(self, project: Project, argmap: ArgMap) -> None:
+    def _map(self, project: Project, argmap: ArgMap, roots: Sequence[Ref]) -> None:
         src = argmap.source
         self._info(Text(argmap.title, "bold"))
         facts = [("outlet", src.outlet), ("author", src.author), ("date", src.date),
@@ -122,13 +124,14 @@ class NodeDetail(OptionList):
             if chain:
                 line.append(" via " + " \u2190 ".join(s.name for s in chain), "dim italic")
             self._info(line)
-        roots = [n for n in argmap.nodes.values()
-                 if not any(r.kind is not RelKind.SAME_AS and r.target.map_id == argmap.id
-                            for r in project.premise_in(n.ref) + project.outgoing(n.ref))]
         if roots:
             self._heading("Main claims")
-            for node in roots:
-                self._link(node.ref, _node_text(node))
+            for ref in roots[:MAX_ROOTS]:
+                node = project.node(ref)
+                if node is not None:
+                    self._link(ref, _node_text(node))
+            if len(roots) > MAX_ROOTS:
+                self._info(Text(f"\u2026 and {len(roots) - MAX_ROOTS} more (in the tree)", "dim"))
 
     def _group(self, project: Project, row: Row) -> None:
         conclusion = project.node(row.ref)
