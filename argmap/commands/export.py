@@ -202,10 +202,14 @@ def run(args: argparse.Namespace) -> int:
 
     options = dict(group=args.group, rankdir=args.rankdir, renderer=args.renderer, labels=args.labels,
                    legend=not args.no_legend, dpi=args.dpi)
-    labelling = None
-    if fmt in DIAGRAM_FORMATS and args.labels != "none":
+    semantics = args.labels
+    if semantics != "none" and fmt in (*DIAGRAM_FORMATS, "json"):
         from ..export import acceptability
-        labelling = acceptability(project, args.labels)  # once for the whole batch
+        try:
+            labelling = acceptability(project, semantics)  # once for the whole batch
+        except ArgmapError as exc:  # e.g. preferred semantics on a dispute too big to search
+            print(f"argmap: warning: no acceptability labels ({exc})", file=sys.stderr)
+            labelling, semantics = None, "none"
         options["labels"] = labelling if labelling is not None else "none"
     progress = _Progress(len(targets), args.quiet)
     failures = 0
@@ -213,7 +217,7 @@ def run(args: argparse.Namespace) -> int:
         progress.update(done, key)
         try:
             if fmt == "json":
-                data = export_project(project, map_ids, labels=None if args.labels == "none" else args.labels)
+                data = export_project(project, map_ids, labels=options.get("labels", "none"))
             elif focus is not None:
                 from ..export import render_map
                 data = render_map(project, None, fmt, focus=focus, depth=args.depth, **options)

@@ -129,7 +129,10 @@ def export_map(project: Project, map_id: str, fmt: str, **options) -> bytes:
     raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-def export_project(project: Project, map_ids: list[str] | None = None, labels: str | None = "grounded") -> bytes:
-    """The JSON model (docs/export.md) of *map_ids* (default: every map) in one document."""
+def export_project(project: Project, map_ids: list[str] | None = None, labels: object = "grounded") -> bytes:
+    """The JSON model (docs/export.md) of *map_ids* (default: every map) in one document.
+
+    *labels*: ``grounded``, ``preferred``, ``stable``, ``none``/None, or a labelling already computed.
+    """
     from .json_model import dumps
     return dumps(project, map_ids, labels=labels)

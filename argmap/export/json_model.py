@@ -79,12 +79,16 @@ def _map(project: Project, argmap: ArgMap, labels) -> dict:
     }
 
 
-def to_dict(project: Project, map_ids: Iterable[str] | None = None, labels: str | None = "grounded") -> dict:
-    """The JSON model of *map_ids* (default: every map), as plain Python data."""
+def to_dict(project: Project, map_ids: Iterable[str] | None = None, labels: object = "grounded") -> dict:
+    """The JSON model of *map_ids* (default: every map), as plain Python data.
+
+    *labels* names the semantics of the acceptability labels (``none``/None
+    for no labels) or is a labelling already computed.
+    """
     from . import acceptability
 
     ids = list(project.maps) if map_ids is None else list(map_ids)
-    labelling = acceptability(project, labels) if labels else None
+    labelling = acceptability(project, labels) if labels is None or isinstance(labels, str) else labels
     node_labels = labelling.labels if labelling is not None else None
     chosen = set(ids)
     maps = [_map(project, project.maps[i], node_labels) for i in ids]
@@ -106,7 +110,7 @@ def to_dict(project: Project, map_ids: Iterable[str] | None = None, labels: str 
     }
 
 
-def dumps(project: Project, map_ids: Iterable[str] | None = None, labels: str | None = "grounded") -> bytes:
+def dumps(project: Project, map_ids: Iterable[str] | None = None, labels: object = "grounded") -> bytes:
     """:func:`to_dict` as UTF-8 JSON text."""
     data = to_dict(project, map_ids, labels)
     try:
