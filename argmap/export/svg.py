@@ -39,7 +39,6 @@ _TITLE = f"{{{SVG_NS}}}title"
 _TEXT = f"{{{SVG_NS}}}text"
 _TSPAN = f"{{{SVG_NS}}}tspan"
 _STYLE = f"{{{SVG_NS}}}style"
-_A = f"{{{SVG_NS}}}a"
 _POLYGON = f"{{{SVG_NS}}}polygon"
 _PATH = f"{{{SVG_NS}}}path"
 _INNER_PAD = 3.0  # points between a line of text and the box's edge, at the least
@@ -59,17 +58,6 @@ def _set_title(group: ET.Element, text: str) -> None:
     title.text = text
 
 
-def _unwrap_anchors(group: ET.Element) -> None:
-    """Graphviz wraps elements that have tooltips in ``<a>``: keep the drawing, drop the link."""
-    for parent in list(group.iter()):
-        for i, child in enumerate(list(parent)):
-            if child.tag == _A or (child.tag == _G and len(child) == 1 and child[0].tag == _A):
-                anchor = child if child.tag == _A else child[0]
-                parent.remove(child)
-                for k, grandchild in enumerate(list(anchor)):
-                    parent.insert(i + k, grandchild)
-
-
 def finish_svg(svg: bytes, drawing: Drawing, title: str = "") -> bytes:
     """Post-process Graphviz's *svg* of *drawing*; returns well-formed SVG (UTF-8)."""
     try:
@@ -85,7 +73,6 @@ def finish_svg(svg: bytes, drawing: Drawing, title: str = "") -> bytes:
         if info.ref is not None:
             group.set("data-ref", info.ref)
         if info.id_line:
-            _unwrap_anchors(group)
             first = group.find(_TEXT)
             if first is not None:
                 _style_id_line(first, info)
