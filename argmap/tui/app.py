@@ -121,10 +121,18 @@ class ArgmapApp(App[None]):
             self.labels, self.labels_note = None, ("computing\u2026" if self.with_analysis else "")
             gc.freeze()  # a big project need not be scanned by every later collection
             self.browser.show_project(outlines)
+            self._refresh_topics(result.project)
             if self.with_analysis:
                 self._label(result.project)
         self.browser.problems.show(self.problems, stale)
         self.loads += 1
+
+    def _refresh_topics(self, project: Project) -> None:
+        from .topics import TopicsScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, TopicsScreen):
+                screen.set_project(project)
 
     @work(thread=True, exclusive=True, group="labels", description="acceptability labels")
     def _label(self, project: Project) -> None:

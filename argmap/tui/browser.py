@@ -227,6 +227,9 @@ class BrowserScreen(Screen):
         node = project.node(row.ref) if row.ref is not None and row.kind != "group" else None
         if node is not None:
             self.app.edit_file(node.pos.path, node.pos.line)
+        elif row.kind == "group" and row.relation is not None:
+            # A linked argument: where its premise declares the support.
+            self.app.edit_file(row.relation.pos.path, row.relation.pos.line)
         else:
             argmap = project.maps[row.map_id]
             self.app.edit_file(argmap.path, argmap.pos.line)

@@ -102,15 +102,27 @@ class TopicsScreen(Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one("#matrix", DataTable)
-        table.border_title = "Topics: positions by article and speaker"
+        self.table.border_title = "Topics: positions by article and speaker"
+        self._fill()
+        self.table.focus()
+
+    def set_project(self, project: Project) -> None:
+        """Show a reloaded project, keeping the cursor where it was."""
+        self.project = project
+        self.matrix = stance_matrix(project)
+        coordinate = self.table.cursor_coordinate
+        self.table.clear(columns=True)
+        self._fill()
+        self.table.cursor_coordinate = coordinate
+
+    def _fill(self) -> None:
+        table = self.table
         for topic in self.matrix.topics:
             table.add_column(topic, key=topic)
         for row in self.matrix.rows:
             label = _row_label(row)
             table.add_row(*(_cell_text(row.cells.get(t)) for t in self.matrix.topics),
                           key=f"{row.kind}:{row.key}", label=label)
-        table.focus()
         self._describe()
 
     @property

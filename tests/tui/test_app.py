@@ -278,6 +278,23 @@ async def test_reload_when_a_map_changes_keeps_the_selection(fixture_maps: Path)
         assert any("Tendering is slow, granted." in str(o.prompt) for o in app.browser.detail.options)
 
 
+async def test_topics_follow_a_reload(fixture_maps: Path) -> None:
+    app = make_app(fixture_maps, watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("t")
+        screen = app.screen
+        assert isinstance(screen, TopicsScreen)
+        await pilot.pause(0.3)
+        path = fixture_maps / "beta.yaml"
+        path.write_text(path.read_text().replace("stance: {central-control: for}",
+                                                 "stance: {central-control: against}"))
+        beta = [(r.kind, r.key) for r in screen.matrix.rows].index(("article", "beta"))
+        await wait_until(pilot, lambda: screen.matrix.rows[beta].cells["central-control"].stance == "against",
+                         "the matrix to reload")
+        assert app.screen is screen
+
+
 async def test_broken_file_shows_problems_and_recovers(fixture_maps: Path) -> None:
     app = make_app(fixture_maps, watch=True)
     async with app.run_test() as pilot:
