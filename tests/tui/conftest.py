@@ -58,3 +58,22 @@ def cursor_row(app):
 def anyio_backend() -> str:
     """Async tests run on asyncio (Textual's loop), through anyio's pytest plugin."""
     return "asyncio"
+
+
+async def save_until(pilot: Pilot, path: Path, text: str, condition: Callable[[], object], what: str,
+                     limit: float = 20.0) -> None:
+    """Write *text* to *path* as an editor would, until the app shows *condition*.
+
+    The write is repeated every two seconds in case it landed before the
+    file watcher was listening; a bounded wait, not a timing test.
+    """
+    waited = 0.0
+    while True:
+        path.write_text(text, encoding="utf-8")
+        try:
+            await wait_until(pilot, condition, what, limit=2.0)
+            return
+        except AssertionError:
+            waited += 2.0
+            if waited >= limit:
+                raise

@@ -15,7 +15,7 @@ from argmap.tui.app import ArgmapApp
 from argmap.tui.search import SearchScreen
 from argmap.tui.topics import PickNodeScreen, TopicsScreen
 
-from .conftest import cursor_ref, cursor_row, loaded, wait_until
+from .conftest import cursor_ref, cursor_row, loaded, save_until, wait_until
 
 A = lambda node: Ref("alpha", node)  # noqa: E731
 B = lambda node: Ref("beta", node)  # noqa: E731
@@ -270,9 +270,8 @@ async def test_reload_when_a_map_changes_keeps_the_selection(fixture_maps: Path)
         app.jump(A("slow"))
         await pilot.pause(0.3)  # let the watcher start
         path = fixture_maps / "alpha.yaml"
-        path.write_text(path.read_text().replace("Tendering can be slow.", "Tendering is slow, granted."))
-        await wait_until(pilot, lambda: app.project.node(A("slow")).text == "Tendering is slow, granted.",
-                         "the reload")
+        await save_until(pilot, path, path.read_text().replace("Tendering can be slow.", "Tendering is slow, granted."),
+                         lambda: app.project.node(A("slow")).text == "Tendering is slow, granted.", "the reload")
         assert cursor_ref(app) == A("slow")
         assert "Tendering is slow, granted." in str(app.browser.tree.cursor_node.label)
         assert any("Tendering is slow, granted." in str(o.prompt) for o in app.browser.detail.options)
@@ -287,10 +286,10 @@ async def test_topics_follow_a_reload(fixture_maps: Path) -> None:
         assert isinstance(screen, TopicsScreen)
         await pilot.pause(0.3)
         path = fixture_maps / "beta.yaml"
-        path.write_text(path.read_text().replace("stance: {central-control: for}",
-                                                 "stance: {central-control: against}"))
         beta = [(r.kind, r.key) for r in screen.matrix.rows].index(("article", "beta"))
-        await wait_until(pilot, lambda: screen.matrix.rows[beta].cells["central-control"].stance == "against",
+        await save_until(pilot, path, path.read_text().replace("stance: {central-control: for}",
+                                                               "stance: {central-control: against}"),
+                         lambda: screen.matrix.rows[beta].cells["central-control"].stance == "against",
                          "the matrix to reload")
         assert app.screen is screen
 
@@ -303,10 +302,10 @@ async def test_broken_file_shows_problems_and_recovers(fixture_maps: Path) -> No
         await pilot.pause(0.3)
         path = fixture_maps / "alpha.yaml"
         good = path.read_text()
-        path.write_text(good.replace("    by: reader\n    text: Tendering can be slow.",
-                                     "    by: nobody\n    text: Tendering can be slow."))
         panel = app.browser.problems
-        await wait_until(pilot, lambda: panel.display, "the problems panel")
+        await save_until(pilot, path, good.replace("    by: reader\n    text: Tendering can be slow.",
+                                                   "    by: nobody\n    text: Tendering can be slow."),
+                         lambda: panel.display, "the problems panel")
         text = "\n".join(str(o.prompt) for o in panel.options)
         assert "alpha.yaml:" in text and "error[" in text and "nobody" in text
         line = good.splitlines().index("  slow:") + 3
@@ -314,8 +313,7 @@ async def test_broken_file_shows_problems_and_recovers(fixture_maps: Path) -> No
         # the last good version stays on screen, selection and all
         assert app.project.node(A("slow")).by == "reader"
         assert cursor_ref(app) == A("slow")
-        path.write_text(good)
-        await wait_until(pilot, lambda: not panel.display, "the panel to go")
+        await save_until(pilot, path, good, lambda: not panel.display, "the panel to go")
         assert cursor_ref(app) == A("slow")
 
 
