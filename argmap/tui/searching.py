@@ -13,7 +13,7 @@ Query syntax (what the search box accepts)::
     topic:tendering=against      a stance on the topic, optionally a given one
 
 Filter values match by prefix (``kind:reb`` is ``kind:rebuttal``); ``by``
-also matches a speaker's name.
+also matches a word of a speaker's name (``by:allister``).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ __all__ = ["FILTER_FIELDS", "Query", "Hit", "SearchIndex", "parse_query", "fuzzy
 
 FILTER_FIELDS = ("kind", "by", "tag", "topic", "map")
 _ALIASES = {"speaker": "by", "tags": "tag", "stance": "topic", "k": "kind", "t": "tag"}
+_WORD = re.compile(r"[\w-]+")
 _TOKEN = re.compile(r'(\w+):("[^"]*"|\S*)|"([^"]*)"|(\S+)')
 
 
@@ -85,6 +86,7 @@ class _Entry:
     quotes: str       # every quote, joined, lower case
     speaker: str      # speaker id and name, lower case
     haystack: str     # all of the above
+    speaker_words: frozenset[str] = frozenset()
 
 
 class SearchIndex:
@@ -93,6 +95,7 @@ class SearchIndex:
     def __init__(self, project: Project) -> None:
         self.project = project
         self._entries: list[_Entry] = []
+        words_of: dict[str, frozenset[str]] = {}
         for argmap in project.maps.values():
             for node in argmap.nodes.values():
                 speaker = argmap.speakers.get(node.by)
@@ -101,7 +104,8 @@ class SearchIndex:
                 quotes = " \u2016 ".join(q.text for q in node.quotes).lower()
                 who = f"{node.by} {speaker.name if speaker else ''}".lower()
                 self._entries.append(_Entry(Ref(argmap.id, node.id), node, ident, text, quotes, who,
-                                            "\n".join((ident, text, quotes, who))))
+                                            "\n".join((ident, text, quotes, who)),
+                                            words_of.setdefault(who, frozenset(_WORD.findall(who)))))
         self._by_ident = {e.ident: e for e in self._entries}
 
     def __len__(self) -> int:
@@ -149,7 +153,10 @@ class SearchIndex:
             if name == "kind":
                 ok = any(node.kind.startswith(v) for v in values)
             elif name == "by":
-                ok = any(node.by.startswith(v) or v in entry.speaker for v in values)
+                # The speaker's id, or a word of their name, by prefix ("by:all" is Allister Heath).
+                ok = any(node.by.startswith(v) or (v in entry.speaker if " " in v else
+                                                   any(w.startswith(v) for w in entry.speaker_words))
+                         for v in values)
             elif name == "tag":
                 ok = any(t.startswith(v) for v in values for t in node.tags)
             elif name == "map":

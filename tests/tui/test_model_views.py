@@ -112,6 +112,9 @@ def test_search_words_filters_and_fuzzy_goto(project) -> None:
     # quotes and speaker names are searched too
     assert index.search("hidden costs")[0][0].ref == A("savings-illusory")
     assert index.search("A. Columnist")[1] == 3
+    # a speaker by a word of their name, but not by any letters inside it
+    assert {str(h.ref) for h in index.search("by:minis")[0]} >= {"alpha:end-tendering"}
+    assert not index.search("by:inister")[0]
     assert index.goto("evold")[0].ref == A("evidence-old")
     assert index.goto("beta:covid-proof")[0].ref == Ref("beta", "covid-proof")
 
