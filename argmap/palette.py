@@ -1,5 +1,6 @@
 """Colours and shapes shared by the TUI and the diagrams, so they agree.
 
+Shapes are the diagrams' own (argmap/export/style.py): a terminal has none.
 Colours are chosen to read on both light and dark backgrounds and to stay
 distinguishable for the common forms of colour blindness (support is
 green-teal, attack is red-orange, undercut is purple and dashed).
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from .model import Kind, Label, RelKind
 
-__all__ = ["KIND_COLOURS", "KIND_FILLS", "KIND_SHAPES", "RELATION_COLOURS", "RELATION_STYLES",
+__all__ = ["KIND_COLOURS", "KIND_FILLS", "RELATION_COLOURS", "RELATION_STYLES",
            "LABEL_COLOURS", "STANCE_COLOURS"]
 
 # Border / text accent per node kind.
@@ -25,13 +26,6 @@ KIND_FILLS: dict[Kind, str] = {
     Kind.PREMISE: "#e4f3ea",
     Kind.REBUTTAL: "#fbe5e1",
     Kind.CONCESSION: "#fbf0d9",
-}
-# Graphviz shapes per kind.
-KIND_SHAPES: dict[Kind, str] = {
-    Kind.CLAIM: "box",
-    Kind.PREMISE: "box",
-    Kind.REBUTTAL: "box",
-    Kind.CONCESSION: "box",
 }
 RELATION_COLOURS: dict[RelKind, str] = {
     RelKind.SUPPORTS: "#2e8b57",

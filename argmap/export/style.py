@@ -1,8 +1,7 @@
 """How diagrams look: shapes, strokes and type, built on the shared palette.
 
-Colours come from :mod:`argmap.palette` (shared with the TUI).  The palette
-draws every kind as a box, which a terminal can also draw; a diagram tells
-kinds apart by shape as well as colour, so the shapes here refine it:
+Colours come from :mod:`argmap.palette` (shared with the TUI).  A diagram
+tells kinds apart by shape as well as colour:
 
 ========== ===================================== =====================
 kind       shape                                 reads as
