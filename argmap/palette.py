@@ -1,4 +1,4 @@
-"""Colours and shapes shared by the TUI and the diagrams, so they agree.
+"""Colours shared by the TUI and the diagrams, so they agree.
 
 Shapes are the diagrams' own (argmap/export/style.py): a terminal has none.
 Colours are chosen to read on both light and dark backgrounds and to stay
