@@ -35,6 +35,10 @@ RELATION_GLYPHS: dict[RelKind, str] = {
     RelKind.SAME_AS: "=",
 }
 LINK_GLYPH = "\u21aa"  # hooked arrow: shown in full elsewhere
+# Made once: a reveal 100 levels deep labels a few hundred rows.
+_GLYPH_STYLES = {rel: Style(color=colour, bold=True) for rel, colour in RELATION_COLOURS.items()}
+_KIND_STYLES = {kind: Style(color=colour, italic=True) for kind, colour in KIND_COLOURS.items()}
+_GROUP_STYLE = Style(color=RELATION_COLOURS[RelKind.SUPPORTS], italic=True)
 
 
 def row_label(project: Project, row: Row) -> Text:
@@ -47,17 +51,16 @@ def row_label(project: Project, row: Row) -> Text:
         return Text.assemble((argmap.title, "bold"), ("  " + " \u00b7 ".join(bits), "dim"))
     text = Text()
     if row.rel is not None:
-        text.append(RELATION_GLYPHS[row.rel] + " ", Style(color=RELATION_COLOURS[row.rel], bold=True))
+        text.append(RELATION_GLYPHS[row.rel] + " ", _GLYPH_STYLES[row.rel])
     if row.kind == "group":
-        text.append(f"linked: {len(row.members)} premises together", Style(color=RELATION_COLOURS[RelKind.SUPPORTS],
-                                                                             italic=True))
+        text.append(f"linked: {len(row.members)} premises together", _GROUP_STYLE)
         return text
     node = project.node(row.ref)
     if node is None:
         return text.append(f"{row.ref} (missing)", "dim")
     if row.kind == "link":
         text.append(LINK_GLYPH + " ", "dim")
-    text.append(node.kind.value, Style(color=KIND_COLOURS[node.kind], italic=True))
+    text.append(node.kind.value, _KIND_STYLES[node.kind])
     text.append(" ")
     text.append(node.text, "dim" if row.kind == "link" else "")
     if row.rel is RelKind.UNDERCUTS and row.relation is not None and row.relation.premise is not None:
@@ -94,6 +97,7 @@ class ArgTree(Tree[Row]):
         self._populated: set[int] = set()
         self._depth: dict[int, int] = {}
         self._content_width = 80
+        self._widths: dict[int, int] = {}
         self._batching = self._batched = False
         super().__init__("maps", id=id)
         self.show_root = False
@@ -276,7 +280,10 @@ class ArgTree(Tree[Row]):
 
     def _build(self) -> None:
         # Measured once per rebuild: asking the region for every line is slow.
-        self._content_width = self.scrollable_content_region.width
+        width = self.scrollable_content_region.width
+        if width != self._content_width:
+            self._content_width = width
+            self._widths.clear()
         super()._build()
 
     def _slots(self, depth: int) -> tuple[int, int]:
@@ -303,12 +310,17 @@ class ArgTree(Tree[Row]):
         return text
 
     def get_label_width(self, node: TreeNode[Row]) -> int:
-        # Tree adds one guide per level to this; give back what the folded
-        # levels save, so the virtual width is what is drawn (no sideways
-        # scrolling), and never render a label just to measure it.
+        # Tree adds one guide per level to this and takes the widest line as
+        # the virtual width.  Labels are cut to the room left, so answer that
+        # room (less what folded levels save): the virtual width is then the
+        # view's, nothing scrolls sideways, and no label is measured.  Tree
+        # asks for every line on every rebuild, hence the cache per depth.
         depth = self._depth.get(node.id, 0)
-        saved = depth * self.guide_depth - self._guide_width(depth)
-        return min(node._label.cell_len + 2, self._available(node)) - saved
+        width = self._widths.get(depth)
+        if width is None:
+            saved = depth * self.guide_depth - self._guide_width(depth)
+            width = self._widths[depth] = max(16, self._content_width - self._guide_width(depth) - 1) - saved
+        return width
 
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         lines = self._tree_lines
