@@ -57,9 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `argmap maps/x.yaml` opens the explorer on that map, as `argmap` opens it on maps/.
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS and os.path.exists(argv[0]):
+        argv.insert(0, "tui")
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args(["tui", *(argv or sys.argv[1:])])
+        args = parser.parse_args(["tui", *argv])
     try:
         return args._run(args)
     except UsageError as exc:

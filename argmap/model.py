@@ -266,9 +266,13 @@ class Argument:
         return "+".join(map(str, self.premises)) + "->" + str(self.conclusion)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Project:
-    """Every map and topic loaded together, with indexes over relations."""
+    """Every map and topic loaded together, with indexes over relations.
+
+    Compared by identity and shown briefly: a field-by-field repr or == would
+    walk every node of a big project (Textual's workers repr their arguments).
+    """
 
     maps: Mapping[str, ArgMap]
     topics: Mapping[str, Topic] = field(default_factory=lambda: EMPTY_MAPPING)
@@ -287,6 +291,9 @@ class Project:
             if relation.kind is RelKind.SUPPORTS:
                 for premise in relation.group or (relation.source,):
                     self._premise_in.setdefault(premise, []).append(relation)
+
+    def __repr__(self) -> str:
+        return f"<Project: {len(self.maps)} maps, {len(self._nodes)} nodes>"
 
     def nodes(self) -> Iterator[Node]:
         """Every node of every map, in file order."""

@@ -291,3 +291,22 @@ def test_one_named_map_resolves_references_to_its_neighbours(make_maps) -> None:
     assert [d.code for d in result.diagnostics] == ["unused-speaker"]  # 'crit', in m.yaml itself
     assert [p.name for p in result.files] == ["m.yaml"]
     assert "other" in result.project.maps
+
+
+def test_created_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from argmap.atomic import write_text
+    from argmap.errors import OutputExistsError
+
+    target = write_text(tmp_path / "out.svg", "<svg/>")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+    with pytest.raises(OutputExistsError):
+        write_text(target, "again")
+    assert target.read_text() == "<svg/>"
+    write_text(target, "again", overwrite=True)
+    assert target.read_text() == "again"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.svg"]  # no temporary files left behind
