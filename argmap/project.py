@@ -24,7 +24,8 @@ from .quotes import SeedText
 from .spec import MAP_FILE, NODE, TOPICS_FILE
 from .structure import LDict, decode
 from .suggest import did_you_mean
-from .yamlsource import gc_paused, read_yaml
+from .gcpause import gc_paused
+from .yamlsource import read_yaml
 
 __all__ = ["LoadResult", "load", "discover", "DEFAULT_MAPS"]
 

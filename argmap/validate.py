@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from .analysis.expect import check_expected_labels
 from .diagnostics import Diagnostic, error, warning
+from .graph import strongly_connected
 from .model import Kind, Project, Ref, Relation, RelKind
 from .suggest import did_you_mean
 
@@ -126,66 +127,31 @@ def check_roles(project: Project) -> Iterator[Diagnostic]:
 
 
 def check_support_cycles(project: Project) -> Iterator[Diagnostic]:
-    graph: dict[Ref, list[Relation]] = defaultdict(list)
-    for relation in project.relations():
-        if relation.kind is RelKind.SUPPORTS:
-            for premise in relation.group:
-                graph[premise].append(relation)
-    for component in _strongly_connected(graph):
-        members = sorted(component)
-        first = min((r for m in members for r in graph[m] if r.target in component),
+    refs: list[Ref] = []
+    number: dict[Ref, int] = {}
+    supports: list[Relation] = [r for r in project.relations() if r.kind is RelKind.SUPPORTS]
+    for relation in supports:
+        for ref in (*relation.group, relation.target):
+            if ref not in number:
+                number[ref] = len(refs)
+                refs.append(ref)
+    graph: list[list[int]] = [[] for _ in refs]
+    for relation in supports:
+        for premise in relation.group:
+            graph[number[premise]].append(number[relation.target])
+    component, _ = strongly_connected(graph)
+    members: dict[int, list[Ref]] = defaultdict(list)
+    for i, c in enumerate(component):
+        members[c].append(refs[i])
+    for cycle_members in members.values():
+        if len(cycle_members) < 2:
+            continue
+        inside = set(cycle_members)
+        first = min((r for r in supports if r.target in inside and not inside.isdisjoint(r.group)),
                     key=lambda r: (r.pos.path, r.pos.line, r.pos.col))
-        cycle = " -> ".join(str(m) if m.map_id != first.source.map_id else m.node_id for m in members)
+        cycle = " -> ".join(str(m) if m.map_id != first.source.map_id else m.node_id for m in sorted(inside))
         yield warning("support-cycle", f"support cycle: {cycle}", first.pos,
                       "an argument that supports itself proves nothing")
-
-
-def _strongly_connected(graph: dict[Ref, list[Relation]]) -> Iterator[set[Ref]]:
-    """Tarjan's algorithm, iteratively; yields components with a cycle."""
-    index: dict[Ref, int] = {}
-    low: dict[Ref, int] = {}
-    on_stack: set[Ref] = set()
-    stack: list[Ref] = []
-    counter = 0
-    for root in list(graph):
-        if root in index:
-            continue
-        work = [(root, iter(graph.get(root, ())))]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, edges = work[-1]
-            advanced = False
-            for relation in edges:
-                succ = relation.target
-                if succ not in index:
-                    index[succ] = low[succ] = counter
-                    counter += 1
-                    stack.append(succ)
-                    on_stack.add(succ)
-                    work.append((succ, iter(graph.get(succ, ()))))
-                    advanced = True
-                    break
-                if succ in on_stack:
-                    low[node] = min(low[node], index[succ])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component = set()
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.add(member)
-                    if member == node:
-                        break
-                if len(component) > 1:
-                    yield component
 
 
 def check_speakers(project: Project) -> Iterator[Diagnostic]:

@@ -10,15 +10,13 @@ nesting deep enough to overflow the C stack of the composer.
 from __future__ import annotations
 
 import codecs
-import contextlib
-import gc
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .gcpause import gc_paused
 from .diagnostics import Diagnostic, error
 from .model import Pos
 
@@ -52,7 +50,7 @@ class SafeLoader(_BaseLoader):
     def ascend_resolver(self):  # noqa: D102
         pass
 
-__all__ = ["YamlDocument", "read_yaml", "parse_yaml", "gc_paused", "MAX_FILE_BYTES", "MAX_DEPTH"]
+__all__ = ["YamlDocument", "read_yaml", "parse_yaml", "MAX_FILE_BYTES", "MAX_DEPTH"]
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 # libyaml's composer recurses on the C stack: it crashes near 100,000 levels.
@@ -133,27 +131,6 @@ def _reused_node(root: yaml.Node) -> yaml.Node | None:
                 stack.append(key)
                 stack.append(value)
     return None
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector.
-
-    Loading allocates an object per YAML node and nothing cyclic; with the
-    collector on, each collection rescans the whole growing tree, which
-    costs more than the load itself on big maps.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            # Re-enabling would make the next allocation pay for a full
-            # collection over everything loaded; the loaded objects hold no
-            # cycles, so move them out of the collector's sight instead.
-            gc.freeze()
-            gc.enable()
 
 
 def _decode(data: bytes, name: str) -> tuple[str | None, Diagnostic | None]:

@@ -310,3 +310,32 @@ def test_created_files_get_ordinary_permissions(tmp_path: Path) -> None:
     write_text(target, "again", overwrite=True)
     assert target.read_text() == "again"
     assert [p.name for p in tmp_path.iterdir()] == ["out.svg"]  # no temporary files left behind
+
+
+def test_support_cycle_through_a_co_premise(make_maps) -> None:
+    result = check(make_maps, """
+      a:
+        kind: claim
+        by: min
+        text: A.
+        quote: the reforms cut red tape
+        supports: [{to: b, with: [c]}]
+      b:
+        kind: claim
+        by: min
+        text: B.
+        quote: they centralise power
+      c:
+        kind: premise
+        by: crit
+        text: C.
+        quote: targets distort care
+      d:
+        kind: premise
+        by: crit
+        text: D.
+        quote: Critics said
+        supports: [{to: c, with: [b]}]
+    """)
+    (cycle,) = [d for d in result.diagnostics if d.code == "support-cycle"]
+    assert "b -> c" in cycle.message

@@ -33,13 +33,12 @@ Semantics:
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Hashable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import product
 
 from ..errors import ArgmapError
+from ..gcpause import gc_paused
 from ..model import Argument, Label, Project, Ref, RelKind
 
 __all__ = ["SEMANTICS", "Framework", "Labelling", "Solution", "TooHard", "label", "solve",
@@ -62,23 +61,6 @@ def label_of_code(code: int) -> Label:
 
 class TooHard(ArgmapError):
     """An exact preferred/stable search would take too long."""
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keep the cyclic garbage collector out of the way while building big acyclic tables.
-
-    A framework is a few hundred thousand small lists and ints; with the
-    collector on, the allocations trigger collections that rescan everything
-    alive, which costs more than the labelling itself on a big project.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # --------------------------------------------------------------------------------------------
@@ -452,7 +434,7 @@ def solve(target: Project | Framework, semantics: str = "preferred", *, max_step
     """Every labelling of *target* under *semantics* (grounded has exactly one)."""
     if semantics not in SEMANTICS:
         raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
-    with _collector_paused():
+    with gc_paused():
         af = target if isinstance(target, Framework) else framework(target)
         codes, witness = grounded_codes(af)
     if semantics == "grounded":
@@ -684,5 +666,5 @@ def label(target: Project | Framework, semantics: str = "grounded", **limits: in
     the tally); with no stable labelling at all, every element is UNDEC and
     ``count`` is 0.  ``labels`` always holds every node of the project.
     """
-    with _collector_paused():
+    with gc_paused():
         return solve(target, semantics, **limits).labelling()

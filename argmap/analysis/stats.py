@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..graph import strongly_connected
 from ..model import ArgMap, Kind, Project, Ref, RelKind, Stance
 
 __all__ = ["Stats", "SpeakerStats", "TopicStats", "ChainStep", "compute", "deepest_chain"]
@@ -171,7 +172,7 @@ def deepest_chain(project: Project, maps: Iterable[ArgMap]) -> list[ChainStep]:
                 if j is not None and j != i and j not in seen:
                     seen.add(j)
                     succ[i].append((j, RelKind.SUPPORTS))
-    comp, order = _scc([[j for j, _ in edges] for edges in succ])
+    comp, order = strongly_connected([[j for j, _ in edges] for edges in succ])
     sizes = Counter(comp)
     # Tarjan numbers components so that every edge goes to a component emitted
     # earlier (sinks first): settle components in emission order.
@@ -203,52 +204,3 @@ def deepest_chain(project: Project, maps: Iterable[ArgMap]) -> list[ChainStep]:
         entry = step[1]
         c = comp[entry]
     return chain
-
-
-def _scc(graph: list[list[int]]) -> tuple[list[int], list[int]]:
-    """Tarjan's algorithm, iteratively.  Returns (component of each vertex, component ids in emission order)."""
-    n = len(graph)
-    index = [-1] * n
-    low = [0] * n
-    on_stack = [False] * n
-    comp = [-1] * n
-    stack: list[int] = []
-    order: list[int] = []
-    counter = 0
-    for root in range(n):
-        if index[root] >= 0:
-            continue
-        work = [(root, 0)]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = True
-        while work:
-            v, k = work[-1]
-            edges = graph[v]
-            if k < len(edges):
-                work[-1] = (v, k + 1)
-                w = edges[k]
-                if index[w] < 0:
-                    index[w] = low[w] = counter
-                    counter += 1
-                    stack.append(w)
-                    on_stack[w] = True
-                    work.append((w, 0))
-                elif on_stack[w]:
-                    low[v] = min(low[v], index[w])
-                continue
-            work.pop()
-            if work:
-                u = work[-1][0]
-                low[u] = min(low[u], low[v])
-            if low[v] == index[v]:
-                c = len(order)
-                order.append(c)
-                while True:
-                    w = stack.pop()
-                    on_stack[w] = False
-                    comp[w] = c
-                    if w == v:
-                        break
-    return comp, order
