@@ -36,6 +36,8 @@ sys.path.insert(0, str(HERE))
 
 import synth  # noqa: E402
 
+from argmap.export.argdown import find_cli  # noqa: E402
+
 TARGETS = {500: {"dot": 1.0, "embedded": 1.5}, 2000: {"dot": 5.0, "embedded": 5.0}}
 
 
@@ -45,17 +47,7 @@ def argmap_command() -> list[str]:
 
 
 def find_argdown() -> list[str] | None:
-    explicit = os.environ.get("ARGDOWN_CLI")
-    if explicit:
-        return explicit.split()
-    found = shutil.which("argdown")
-    if found:
-        return [found]
-    for folder in (Path("/tmp/argdown"), Path.home() / "argdown", HERE.parent.parent / "argdown"):
-        candidate = folder / "node_modules" / ".bin" / "argdown"
-        if candidate.exists():
-            return [str(candidate)]
-    return None
+    return find_cli([Path("/tmp/argdown"), Path.home() / "argdown", HERE.parent.parent / "argdown"])
 
 
 def timed(command: list[str], env: dict | None = None, timeout: float = 900) -> float:

@@ -20,6 +20,11 @@ characters), so the Argdown parser reads back exactly our statements.
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
 from ..model import Argument, Project, Ref, RelKind
 from .escape import clean
 
@@ -124,3 +129,26 @@ def _data(data: dict) -> str:
         else:
             items.append(f"{key}: {_yaml_str(value)}")
     return " {" + ", ".join(items) + "}"
+
+
+def find_cli(search: Iterable[os.PathLike | str] = ()) -> list[str] | None:
+    """The command that runs the Argdown CLI (``@argdown/cli``), if it is installed.
+
+    ``$ARGDOWN_CLI`` wins; then ``argdown`` on PATH; then an npm install
+    (``node_modules/.bin/argdown``) in one of the *search* folders, which
+    also needs ``node`` on PATH.  Tests and benchmarks use this to compare
+    our Argdown output with what the real parser makes of it.
+    """
+    explicit = os.environ.get("ARGDOWN_CLI")
+    if explicit:
+        return explicit.split()
+    found = shutil.which("argdown")
+    if found:
+        return [found]
+    if shutil.which("node") is None:
+        return None
+    for folder in search:
+        candidate = Path(folder) / "node_modules" / ".bin" / "argdown"
+        if candidate.exists():
+            return [str(candidate)]
+    return None

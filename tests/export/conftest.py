@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 from types import MappingProxyType
 
 import pytest
+
+from argmap.export.argdown import find_cli
 
 from argmap.model import (ArgMap, Genre, Kind, Node, Pos, Project, Quote, Ref, Relation, RelKind, Source,
                           Speaker)
@@ -65,17 +66,7 @@ def build_project(nodes: dict[str, dict], speakers: dict[str, str] | None = None
 
 def find_argdown() -> list[str] | None:
     """The Argdown CLI: $ARGDOWN_CLI, 'argdown' on PATH, or an npm install in /tmp/argdown."""
-    explicit = os.environ.get("ARGDOWN_CLI")
-    if explicit:
-        return explicit.split()
-    found = shutil.which("argdown")
-    if found:
-        return [found]
-    for folder in (Path("/tmp/argdown"), Path.home() / "argdown", REPO.parent / "argdown"):
-        candidate = folder / "node_modules" / ".bin" / "argdown"
-        if candidate.exists():
-            return [str(candidate)]
-    return None
+    return find_cli([Path("/tmp/argdown"), Path.home() / "argdown", REPO.parent / "argdown"])
 
 
 def find_chromium() -> str | None:
