@@ -154,7 +154,7 @@ def _node_from_fast(map_id: str, nid: str, n: FastNode, pos: Pos, path: str, see
     f = n.fields
     return Node(id=nid, map_id=map_id, kind=f["kind"], text=f["text"], by=f["by"], pos=pos,
                 quotes=tuple(quotes), tags=n.tags, stances=stances, relations=tuple(n.relations),
-                expect=f.get("expect"), note=f.get("note", ""), positions=positions)
+                expect=f.get("expect"), note=f.get("note", ""), via=f.get("via"), positions=positions)
 
 
 def _ref(text: str, map_id: str) -> Ref:
@@ -171,6 +171,11 @@ def _build_node(map_id: str, nid: str, n: LDict, pos: Pos, seed: SeedText | None
     get = n.get
     if get("by") not in speakers:
         check_speaker(n, "by", f"node {nid!r}")
+    if "via" in n:
+        check_speaker(n, "via", f"'via' of node {nid!r}")
+        if n["via"] == get("by"):
+            report(error("bad-via", f"node {nid!r} is reported via its own speaker", at["via"],
+                         "'via' names who reports the holder's words; remove it"))
 
     quotes = []
     for text, qpos in _items(get("quote")):
@@ -217,7 +222,7 @@ def _build_node(map_id: str, nid: str, n: LDict, pos: Pos, seed: SeedText | None
         id=nid, map_id=map_id, kind=_KINDS[get("kind", "claim")], text=get("text", ""), by=get("by", ""),
         pos=pos, quotes=tuple(quotes), tags=tuple(tags) if tags else (), stances=stances,
         relations=tuple(relations), expect=_LABELS[expect] if expect else None, note=get("note", ""),
-        positions=positions,
+        via=get("via"), positions=positions,
     )
 
 

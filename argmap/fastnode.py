@@ -29,7 +29,7 @@ _REF = re.compile(REF_PATTERN).fullmatch
 _KINDS = {k.value: k for k in Kind}
 _STANCES = {s.value: s for s in Stance}
 _LABELS = {label.value: label for label in Label}
-_FIELDS = frozenset({"kind", "by", "text", "quote", "tags", "stance", "supports", "attacks", "undercuts",
+_FIELDS = frozenset({"kind", "by", "via", "text", "quote", "tags", "stance", "supports", "attacks", "undercuts",
                      "same_as", "expect", "note"})
 _REQUIRED = frozenset({"kind", "by", "text", "quote"})
 _ScalarNode, _SequenceNode, _MappingNode = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
@@ -127,6 +127,11 @@ def _decode(raw: yaml.Node, map_id: str, node_id: str, path: str, speakers) -> F
     if kind is None or by not in speakers:
         raise _GiveUp
     fields = {"kind": kind, "by": by, "text": _text(values["text"])}
+    if "via" in values:
+        via = _matching(values["via"], _ID)
+        if via not in speakers or via == by:
+            raise _GiveUp
+        fields["via"] = via
     if "note" in values:
         fields["note"] = _text(values["note"])
     if "expect" in values:

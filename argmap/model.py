@@ -206,6 +206,7 @@ class Node:
     relations: tuple[Relation, ...] = ()
     expect: Label | None = None
     note: str = ""
+    via: str | None = None  # who reports this node's words, when not the holder's usual route
     # Where each field's value stands ("by", "text", "stance.tendering", ...),
     # so later checks and the editor can point at the exact place.
     positions: Mapping[str, Pos] = field(default_factory=lambda: EMPTY_MAPPING)
@@ -340,6 +341,25 @@ class Project:
                 break
             chain.append(speaker)
             current = speaker.via
+        return chain
+
+    def attribution_of(self, node: Node) -> list[Speaker]:
+        """Who holds *node* and who reports whom, to the article: ``[hewitt, hsj, ft]``.
+
+        A node's own ``via`` overrides its holder's usual route for that node
+        (Hewitt's on-the-record interview as against her reported thinking).
+        """
+        if node.via is None:
+            return self.attribution(node.map_id, node.by)
+        argmap = self.maps.get(node.map_id)
+        holder = argmap.speakers.get(node.by) if argmap else None
+        if holder is None:
+            return []
+        chain = [holder]
+        for speaker in self.attribution(node.map_id, node.via):
+            if speaker in chain:
+                break
+            chain.append(speaker)
         return chain
 
     def arguments(self) -> list[Argument]:

@@ -139,6 +139,8 @@ UNDERCUT = Record((
 NODE = Record((
     Field("kind", _choice(Kind, ""), True, "claim, premise, rebuttal or concession."),
     Field("by", ID, True, "The speaker who holds this node."),
+    Field("via", ID, description="The speaker through whom this node's words reach the article, "
+                                 "when not the holder's usual route (their 'via')."),
     Field("text", PROSE, True, "A short, neutral paraphrase."),
     Field("quote", OneOrMany(PROSE), True, "Verbatim passage(s) of the seed."),
     Field("tags", OneOrMany(ID)),

@@ -157,12 +157,13 @@ def check_support_cycles(project: Project) -> Iterator[Diagnostic]:
 def check_speakers(project: Project) -> Iterator[Diagnostic]:
     names: dict[str, tuple[str, str]] = {}
     for argmap in project.maps.values():
-        used = {n.by for n in argmap.nodes.values()}
+        used = {n.by for n in argmap.nodes.values()} | {n.via for n in argmap.nodes.values() if n.via}
         used |= {s.via for s in argmap.speakers.values() if s.via}
         used |= {p.speaker for p in argmap.source.parts if p.speaker}
         for speaker in argmap.speakers.values():
             if speaker.id not in used:
-                yield warning("unused-speaker", f"speaker {speaker.id!r} holds no node", speaker.pos)
+                yield warning("unused-speaker", f"speaker {speaker.id!r} holds no node and reports no one",
+                              speaker.pos)
             known = names.setdefault(speaker.id, (speaker.name, argmap.id))
             if known[0] != speaker.name:
                 yield warning("speaker-name", f"speaker {speaker.id!r} is {speaker.name!r} here but "

@@ -339,3 +339,28 @@ def test_support_cycle_through_a_co_premise(make_maps) -> None:
     """)
     (cycle,) = [d for d in result.diagnostics if d.code == "support-cycle"]
     assert "b -> c" in cycle.message
+
+
+def test_node_via_overrides_the_route_of_its_words(make_maps) -> None:
+    maps = make_maps({"m.yaml": """
+        map: m
+        title: t
+        source: {seed: s.txt, genre: news-report}
+        speakers:
+          paper: {name: The Paper}
+          sources: {name: Unnamed sources, via: paper}
+          journal: {name: A Journal, via: paper}
+          hewitt: {name: Patricia Hewitt, via: sources}
+        nodes:
+          reported: {kind: claim, by: hewitt, text: t, quote: Ministers said}
+          on-record: {kind: premise, by: hewitt, via: journal, text: u, quote: Critics said, supports: reported}
+          loop: {kind: premise, by: hewitt, via: hewitt, text: v, quote: the reforms, supports: reported}
+          unknown: {kind: premise, by: hewitt, via: jornal, text: w, quote: they centralise, supports: reported}
+    """}, seeds={"s.txt": SEED})
+    result = load([maps])
+    assert {d.code for d in result.diagnostics} == {"bad-via", "unknown-speaker"}
+    assert [d.hint for d in result.diagnostics if d.code == "unknown-speaker"] == ["did you mean 'journal'?"]
+    project = result.project
+    nodes = project.maps["m"].nodes
+    assert [s.id for s in project.attribution_of(nodes["reported"])] == ["hewitt", "sources", "paper"]
+    assert [s.id for s in project.attribution_of(nodes["on-record"])] == ["hewitt", "journal", "paper"]

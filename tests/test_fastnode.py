@@ -28,12 +28,12 @@ values = st.recursive(scalars, lambda c: st.one_of(st.lists(c, max_size=3),
                                                    st.dictionaries(st.sampled_from(["to", "with", "from", "t1",
                                                                                     "x"]), c, max_size=3)),
                       max_leaves=6)
-fields = st.sampled_from(["kind", "by", "text", "quote", "tags", "stance", "supports", "attacks",
+fields = st.sampled_from(["kind", "by", "via", "text", "quote", "tags", "stance", "supports", "attacks",
                           "undercuts", "same_as", "expect", "note", "bogus"])
 node = st.fixed_dictionaries(
     {"kind": st.sampled_from(["claim", "premise", "rebuttal", "clam"]), "by": st.sampled_from(["a", "b", "c"]),
      "text": st.just("t"), "quote": st.sampled_from(["Alpha beta", ["Eta theta", "gamma"], "missing"])},
-    optional={"supports": values, "attacks": values, "undercuts": values, "same_as": values, "tags": values,
+    optional={"via": st.sampled_from(["a", "b", "c", "bad id"]), "supports": values, "attacks": values, "undercuts": values, "same_as": values, "tags": values,
               "stance": values, "expect": values, "note": values}).flatmap(
     lambda d: st.dictionaries(fields, values, max_size=2).map(lambda extra: {**d, **extra}))
 

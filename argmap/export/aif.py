@@ -74,6 +74,8 @@ def to_aif(project: Project, map_id: str) -> dict:
         info: dict = {"ref": str(ref)}
         if node is not None and scene_node.home:
             info.update({"kind": node.kind.value, "by": node.by, "quotes": [q.text for q in node.quotes]})
+            if node.via:
+                info["via"] = node.via
             if node.tags:
                 info["tags"] = list(node.tags)
             if node.stances:

@@ -519,6 +519,9 @@ class _Converter:
             kind = info.get("kind") if info.get("kind") in {k.value for k in Kind} else self._kind(relations[node_id], node_id)
             lines.append(f"    kind: {kind}")
             lines.append(f"    by: {by[node_id]}")
+            via = info.get("via")
+            if isinstance(via, str) and via in speakers and via != by[node_id]:
+                lines.append(f"    via: {via}")
             lines.append(f"    text: {_yaml(self.nodes[node_id]['text'])}")
             node_quotes = quotes[node_id]
             if len(node_quotes) == 1:

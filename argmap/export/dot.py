@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..model import Argument, Label, Project, Ref, RelKind
+from ..model import Argument, Label, Project, Ref, RelKind, Speaker
 from . import style
 from .escape import clean, dot_label, dot_string, html_label_text, truncate, wrap
 from .ids import element_id, node_svg_id
@@ -86,8 +86,8 @@ def _attrs(attrs: Mapping[str, str]) -> str:
     return ", ".join(f"{k}={v}" if isinstance(v, Raw) else f"{k}={dot_string(v)}" for k, v in attrs.items())
 
 
-def _speaker_line(project: Project, ref: Ref, by: str) -> str:
-    chain = project.attribution(ref.map_id, by)
+def _speaker_line(chain: list[Speaker], by: str) -> str:
+    """'Name (role), via Reporter, via Outlet' for an attribution chain."""
     if not chain:
         return by
     first = chain[0]
@@ -102,7 +102,7 @@ def node_tooltip(project: Project, ref: Ref) -> str:
     node = project.node(ref)
     if node is None:
         return f"{ref}: not loaded"
-    lines = [f"{ref}  ({node.kind})", node.text, f"\u2014 {_speaker_line(project, ref, node.by)}"]
+    lines = [f"{ref}  ({node.kind})", node.text, f"\u2014 {_speaker_line(project.attribution_of(node), node.by)}"]
     for quote in node.quotes:
         lines.append(f"\u201c{quote.text}\u201d")
     return "\n".join(clean(line) for line in lines)
@@ -258,7 +258,7 @@ class _Builder:
                     self.node(index[ref], ref)
                 self.out.append("  }")
                 self.elements[cluster_id] = ElementInfo(
-                    clean(_speaker_line(self.project, Ref(self.map_id, ""), speaker_id)), "speaker")
+                    clean(_speaker_line(self.project.attribution(self.map_id, speaker_id), speaker_id)), "speaker")
             for ref in refs:
                 if ref not in grouped:
                     self.node(index[ref], ref)

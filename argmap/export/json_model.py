@@ -34,7 +34,7 @@ def _relation(relation: Relation) -> dict:
     return out
 
 
-def _node(argmap: ArgMap, node: Node, labels) -> dict:
+def _node(project: Project, argmap: ArgMap, node: Node, labels) -> dict:
     part = argmap.part_of(node)
     out = {
         "id": node.id,
@@ -42,6 +42,8 @@ def _node(argmap: ArgMap, node: Node, labels) -> dict:
         "svg_id": node_svg_id(node.ref),
         "kind": node.kind.value,
         "by": node.by,
+        "via": node.via,
+        "chain": [s.id for s in project.attribution_of(node)],
         "text": node.text,
         "quotes": [{"text": q.text, "span": _span(q.span)} for q in node.quotes],
         "tags": list(node.tags),
@@ -74,7 +76,7 @@ def _map(project: Project, argmap: ArgMap, labels) -> dict:
         "speakers": [{"id": s.id, "name": s.name, "role": s.role or None, "via": s.via,
                       "chain": [c.id for c in project.attribution(argmap.id, s.id)]}
                      for s in argmap.speakers.values()],
-        "nodes": [_node(argmap, node, labels) for node in argmap.nodes.values()],
+        "nodes": [_node(project, argmap, node, labels) for node in argmap.nodes.values()],
         "relations": [_relation(r) for node in argmap.nodes.values() for r in node.relations],
     }
 

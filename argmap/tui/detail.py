@@ -154,7 +154,7 @@ class NodeDetail(OptionList):
         self._info(head)
         self._info(Text(node.text, "bold"))
         # Who holds it, and through whom their words reach the article.
-        chain = project.attribution(node.map_id, node.by)
+        chain = project.attribution_of(node)
         if chain:
             who = Text.assemble(("by ", "dim"), chain[0].name,
                                 (f" ({chain[0].role})" if chain[0].role else "", "dim"))

@@ -130,10 +130,10 @@ def test_aif_round_trip_keeps_every_node_speaker_and_relation(real_project, tmp_
         assert copy.title == argmap.title
         assert {(s.id, s.name, s.role, s.via) for s in copy.speakers.values()} == \
             {(s.id, s.name, s.role, s.via) for s in argmap.speakers.values()}
-        assert {(n.id, n.kind, n.by, n.text, tuple(q.text for q in n.quotes), n.tags, tuple(sorted(n.stances.items())), n.expect, n.note)
-                for n in copy.nodes.values()} == \
-            {(n.id, n.kind, n.by, n.text, tuple(q.text for q in n.quotes), n.tags, tuple(sorted(n.stances.items())), n.expect, n.note)
-             for n in argmap.nodes.values()}
+        assert {(n.id, n.kind, n.by, n.via, n.text, tuple(q.text for q in n.quotes), n.tags,
+                 tuple(sorted(n.stances.items())), n.expect, n.note) for n in copy.nodes.values()} == \
+            {(n.id, n.kind, n.by, n.via, n.text, tuple(q.text for q in n.quotes), n.tags,
+              tuple(sorted(n.stances.items())), n.expect, n.note) for n in argmap.nodes.values()}
         assert relation_set(again, map_id) == relation_set(real_project, map_id)
         assert [(p.id, p.genre, p.starts) for p in copy.source.parts] == \
             [(p.id, p.genre, p.starts) for p in argmap.source.parts]
