@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .model import Genre, Kind, Label, Stance
 
-__all__ = ["Spec", "Text", "Choice", "Seq", "OneOrMany", "Record", "Table", "AnyOf",
+__all__ = ["Spec", "Text", "Choice", "OneOrMany", "Record", "Table", "AnyOf",
            "Field", "MAP_FILE", "TOPICS_FILE", "json_schema", "ID_PATTERN", "REF_PATTERN"]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
@@ -39,12 +39,6 @@ class Text(Spec):
 @dataclass(frozen=True)
 class Choice(Spec):
     values: tuple[str, ...]
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Seq(Spec):
-    item: Spec
     description: str = ""
 
 
@@ -181,8 +175,6 @@ def _schema(spec: Spec) -> dict:
         return out
     if isinstance(spec, Choice):
         return {"enum": list(spec.values)}
-    if isinstance(spec, Seq):
-        return {"type": "array", "items": _schema(spec.item)}
     if isinstance(spec, OneOrMany):
         item = _schema(spec.item)
         return {"anyOf": [item, {"type": "array", "items": item, "minItems": 1}]}

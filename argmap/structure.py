@@ -18,7 +18,7 @@ import yaml
 from .diagnostics import Diagnostic, error
 from .model import Pos
 from .suggest import did_you_mean
-from .spec import MAX_TEXT, AnyOf, Choice, OneOrMany, Record, Seq, Spec, Table, Text
+from .spec import MAX_TEXT, AnyOf, Choice, OneOrMany, Record, Spec, Table, Text
 
 __all__ = ["LDict", "LList", "Decoder", "Positions", "decode", "Where"]
 
@@ -141,8 +141,6 @@ class Decoder:
             return self.record(node, spec.record, what)
         return self.text(node, spec.text, what)
 
-    def sequence(self, node: yaml.Node, spec: Seq, what: Where) -> LList | None:
-        return self.seq(node, spec.item, what)
 
     def bad_tag(self, node: yaml.Node) -> bool:
         """Report an explicit tag ('!!python/object', '!include'): maps are plain data."""
@@ -306,7 +304,7 @@ def _fast_scalar(spec: Spec, node: yaml.Node) -> object | None:
 
 _DISPATCH = {
     Text: Decoder.text, Choice: Decoder.choice, Record: Decoder.record, Table: Decoder.table,
-    OneOrMany: Decoder.one_or_many, Seq: Decoder.sequence, AnyOf: Decoder.any_of,
+    OneOrMany: Decoder.one_or_many, AnyOf: Decoder.any_of,
 }
 
 
