@@ -141,7 +141,6 @@ class Decoder:
             return self.record(node, spec.record, what)
         return self.text(node, spec.text, what)
 
-
     def bad_tag(self, node: yaml.Node) -> bool:
         """Report an explicit tag ('!!python/object', '!include'): maps are plain data."""
         if node.tag in _SCALAR_TAGS or node.tag == _MAP or node.tag == _SEQ:
