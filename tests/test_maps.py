@@ -69,3 +69,10 @@ def test_topics_meet_across_articles(project) -> None:
 def test_cross_map_links_exist(project) -> None:
     cross = [r for r in project.relations() if r.source.map_id != r.target.map_id]
     assert cross
+
+
+def test_coverage_command_reports_and_checks_floors(capsys) -> None:
+    assert main(["coverage", "--check", str(MAPS)]) == 0
+    out = capsys.readouterr().out
+    assert "bbc-reader-heath-2021" in out and "opinion" in out and "unmapped" in out
+    assert main(["coverage", str(MAPS / "missing")]) == 2

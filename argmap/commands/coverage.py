@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 NAME = "coverage"
 HELP = "share of each seed's sentences quoted by some node, and what is unmapped"
@@ -23,12 +24,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..coverage import FLOORS, map_coverage
-    from ..diagnostics import format_text
+    from ..diagnostics import UNREADABLE_CODES, format_text
     from ..project import display_path, load
 
     result = load(args.paths)
     if result.errors:
         print(format_text(result.errors), file=sys.stderr)
+        if any(d.code in UNREADABLE_CODES for d in result.errors):
+            return 2
         print("argmap: coverage needs maps without errors (see argmap check)", file=sys.stderr)
         return 1
     reports = [map_coverage(m) for m in result.project.maps.values()]
@@ -47,13 +50,8 @@ def run(args: argparse.Namespace) -> int:
             mark = "  BELOW FLOOR" if r.below_floor() else ""
             print(f"{r.argmap.id} ({r.argmap.source.seed}): {shares}{mark}")
             if not args.summary:
-                seed_path = display_path_of_seed(r.argmap, display_path)
+                seed_path = display_path(Path(r.argmap.path).parent.parent / "seeds" / r.argmap.source.seed)
                 for s in r.unmapped:
                     text = s.text if len(s.text) <= 100 else s.text[:97] + "..."
                     print(f"  {seed_path}:{s.line}: unmapped {s.genre}: {text}")
     return 1 if args.check and failing else 0
-
-
-def display_path_of_seed(argmap, display_path) -> str:
-    from pathlib import Path
-    return display_path(Path(argmap.path).parent.parent / "seeds" / argmap.source.seed)
