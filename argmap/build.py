@@ -135,14 +135,21 @@ def _quote_texts(decoded: list[tuple[str, FastNode | LDict]]) -> list[str]:
     return texts
 
 
-def _node_from_fast(map_id: str, nid: str, n: FastNode, pos: Pos, path: str, seed: SeedText | None,
-                    spans: Mapping[str, tuple[int, int] | None], report: Callable) -> Node:
-    quotes = []
-    for text, qpos in n.quotes:
+def _locate(quotes, spans: Mapping[str, tuple[int, int] | None], seed: SeedText | None,
+            report: Callable) -> tuple[Quote, ...]:
+    """Quote objects with their spans, reporting each quote the seed lacks."""
+    located = []
+    for text, qpos in quotes:
         span = spans.get(text)
         if span is None and seed is not None:
             report(_not_found(text, qpos, seed, "quote"))
-        quotes.append(Quote(text, qpos, span))
+        located.append(Quote(text, qpos, span))
+    return tuple(located)
+
+
+def _node_from_fast(map_id: str, nid: str, n: FastNode, pos: Pos, path: str, seed: SeedText | None,
+                    spans: Mapping[str, tuple[int, int] | None], report: Callable) -> Node:
+    quotes = _locate(n.quotes, spans, seed, report)
     at = positions_of(n, path)
     stances: Mapping[str, Stance] = EMPTY_MAPPING
     positions: Mapping[str, Pos] = at
@@ -153,13 +160,8 @@ def _node_from_fast(map_id: str, nid: str, n: FastNode, pos: Pos, path: str, see
         positions = MappingProxyType({**at, **extra})
     f = n.fields
     return Node(id=nid, map_id=map_id, kind=f["kind"], text=f["text"], by=f["by"], pos=pos,
-                quotes=tuple(quotes), tags=n.tags, stances=stances, relations=tuple(n.relations),
+                quotes=quotes, tags=n.tags, stances=stances, relations=tuple(n.relations),
                 expect=f.get("expect"), note=f.get("note", ""), via=f.get("via"), positions=positions)
-
-
-def _ref(text: str, map_id: str) -> Ref:
-    map_part, sep, node_part = text.partition(":")
-    return Ref(map_part, node_part) if sep else Ref(map_id, text)
 
 
 def _build_node(map_id: str, nid: str, n: LDict, pos: Pos, seed: SeedText | None,
@@ -177,12 +179,7 @@ def _build_node(map_id: str, nid: str, n: LDict, pos: Pos, seed: SeedText | None
             report(error("bad-via", f"node {nid!r} is reported via its own speaker", at["via"],
                          "'via' names who reports the holder's words; remove it"))
 
-    quotes = []
-    for text, qpos in _items(get("quote")):
-        span = spans.get(text)
-        if span is None and seed is not None:
-            report(_not_found(text, qpos, seed, "quote"))
-        quotes.append(Quote(text, qpos, span))
+    quotes = _locate(_items(get("quote")), spans, seed, report)
 
     stances: Mapping[str, Stance] = EMPTY_MAPPING
     positions: Mapping[str, Pos] = at
@@ -200,27 +197,27 @@ def _build_node(map_id: str, nid: str, n: LDict, pos: Pos, seed: SeedText | None
         for item, rpos in _items(n["supports"]):
             if isinstance(item, LDict):
                 if "to" in item:
-                    group = (source, *(_ref(w, map_id) for w in item.get("with") or ()))
-                    relations.append(Relation(RelKind.SUPPORTS, source, _ref(item["to"], map_id), item.at["to"], group))
+                    group = (source, *(Ref.parse(w, map_id) for w in item.get("with") or ()))
+                    relations.append(Relation(RelKind.SUPPORTS, source, Ref.parse(item["to"], map_id), item.at["to"], group))
             else:
-                relations.append(Relation(RelKind.SUPPORTS, source, _ref(item, map_id), rpos, (source,)))
+                relations.append(Relation(RelKind.SUPPORTS, source, Ref.parse(item, map_id), rpos, (source,)))
     if "attacks" in n:
         for item, rpos in _items(n["attacks"]):
-            relations.append(Relation(RelKind.ATTACKS, source, _ref(item, map_id), rpos))
+            relations.append(Relation(RelKind.ATTACKS, source, Ref.parse(item, map_id), rpos))
     if "undercuts" in n:
         for item, rpos in _items(n["undercuts"]):
             if "from" in item and "to" in item:
-                relations.append(Relation(RelKind.UNDERCUTS, source, _ref(item["to"], map_id), rpos,
-                                          premise=_ref(item["from"], map_id)))
+                relations.append(Relation(RelKind.UNDERCUTS, source, Ref.parse(item["to"], map_id), rpos,
+                                          premise=Ref.parse(item["from"], map_id)))
     if "same_as" in n:
         for item, rpos in _items(n["same_as"]):
-            relations.append(Relation(RelKind.SAME_AS, source, _ref(item, map_id), rpos))
+            relations.append(Relation(RelKind.SAME_AS, source, Ref.parse(item, map_id), rpos))
 
     expect = get("expect")
     tags = get("tags")
     return Node(
         id=nid, map_id=map_id, kind=_KINDS[get("kind", "claim")], text=get("text", ""), by=get("by", ""),
-        pos=pos, quotes=tuple(quotes), tags=tuple(tags) if tags else (), stances=stances,
+        pos=pos, quotes=quotes, tags=tuple(tags) if tags else (), stances=stances,
         relations=tuple(relations), expect=_LABELS[expect] if expect else None, note=get("note", ""),
         via=get("via"), positions=positions,
     )

@@ -75,11 +75,6 @@ def _pos(path: str, node: yaml.Node) -> Pos:
     return Pos(path, mark.line + 1, mark.column + 1)
 
 
-def _ref(text: str, map_id: str) -> Ref:
-    map_part, sep, node_part = text.partition(":")
-    return Ref(map_part, node_part) if sep else Ref(map_id, text)
-
-
 def _record(node: yaml.Node, allowed: frozenset[str]) -> dict[str, yaml.Node]:
     if type(node) is not _MappingNode or node.tag != _MAP:
         raise _GiveUp
@@ -167,24 +162,24 @@ def _decode(raw: yaml.Node, map_id: str, node_id: str, path: str, speakers) -> F
             if type(item) is _MappingNode:
                 linked = _record(item, _LINKED)
                 target = linked["to"]
-                group = (source, *(_ref(_matching(w, _REF), map_id) for w in _items(linked["with"])))
-                relations.append(Relation(RelKind.SUPPORTS, source, _ref(_matching(target, _REF), map_id),
+                group = (source, *(Ref.parse(_matching(w, _REF), map_id) for w in _items(linked["with"])))
+                relations.append(Relation(RelKind.SUPPORTS, source, Ref.parse(_matching(target, _REF), map_id),
                                           _pos(path, target), group))
             else:
-                relations.append(Relation(RelKind.SUPPORTS, source, _ref(_matching(item, _REF), map_id),
+                relations.append(Relation(RelKind.SUPPORTS, source, Ref.parse(_matching(item, _REF), map_id),
                                           _pos(path, item), (source,)))
     if "attacks" in values:
         for item in _items(values["attacks"]):
-            relations.append(Relation(RelKind.ATTACKS, source, _ref(_matching(item, _REF), map_id),
+            relations.append(Relation(RelKind.ATTACKS, source, Ref.parse(_matching(item, _REF), map_id),
                                       _pos(path, item)))
     if "undercuts" in values:
         for item in _items(values["undercuts"]):
             inference = _record(item, _UNDERCUT)
-            relations.append(Relation(RelKind.UNDERCUTS, source, _ref(_matching(inference["to"], _REF), map_id),
-                                      _pos(path, item), premise=_ref(_matching(inference["from"], _REF), map_id)))
+            relations.append(Relation(RelKind.UNDERCUTS, source, Ref.parse(_matching(inference["to"], _REF), map_id),
+                                      _pos(path, item), premise=Ref.parse(_matching(inference["from"], _REF), map_id)))
     if "same_as" in values:
         for item in _items(values["same_as"]):
-            relations.append(Relation(RelKind.SAME_AS, source, _ref(_matching(item, _REF), map_id),
+            relations.append(Relation(RelKind.SAME_AS, source, Ref.parse(_matching(item, _REF), map_id),
                                       _pos(path, item)))
     out.relations = relations
     return out
