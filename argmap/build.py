@@ -14,9 +14,9 @@ from .diagnostics import Diagnostic, error
 from .model import (EMPTY_MAPPING, ArgMap, Genre, Kind, Label, Node, Part, Pos, Quote, Ref, Relation, RelKind,
                     Source, Speaker, Stance, Topic)
 from .quotes import SeedText
-from .fastnode import FastNode, fast_node, positions_of
+from .fastnode import FastNode, NodeReader
 from .spec import NODE
-from .structure import Decoder, LDict, LList
+from .structure import Decoder, LDict, LList, Positions
 from .suggest import did_you_mean
 
 __all__ = ["build_map", "build_topics"]
@@ -24,6 +24,8 @@ __all__ = ["build_map", "build_topics"]
 _KINDS = {k.value: k for k in Kind}
 _STANCES = {s.value: s for s in Stance}
 _LABELS = {label.value: label for label in Label}
+# Named tuples built in bulk skip their Python-level __new__ (see fastnode.py).
+_new = tuple.__new__
 
 
 def _items(value: LList | None) -> list[tuple[object, Pos]]:
@@ -68,22 +70,18 @@ def build_map(doc: LDict, path: str, seed: SeedText | None,
     # the fast path; the rest, and every node with a problem, the generic one.
     raw_nodes: LDict = doc.get("nodes") or LDict(doc.pos)
     decoder = Decoder(path, diagnostics)
+    reader = NodeReader(map_id, path, speakers)
     decoded: list[tuple[str, FastNode | LDict]] = []
     for nid, raw in raw_nodes.items():
-        fast = fast_node(raw, map_id, nid, path, speakers)
-        if fast is None:
-            slow = decoder.record(raw, NODE, ("entry", "node", nid))
-            if slow is None:
-                continue
-            decoded.append((nid, slow))
-        else:
-            decoded.append((nid, fast))
+        n = reader.read(raw, nid) or decoder.record(raw, NODE, ("entry", "node", nid))
+        if n is not None:
+            decoded.append((nid, n))
     spans = seed.find_all(_quote_texts(decoded)) if seed else {}
     nodes: dict[str, Node] = {}
     key_pos = raw_nodes.key_pos
     for nid, n in decoded:
-        if isinstance(n, FastNode):
-            nodes[nid] = _node_from_fast(map_id, nid, n, key_pos[nid], path, seed, spans, report)
+        if type(n) is FastNode:
+            nodes[nid] = _node_from_fast(map_id, nid, n, key_pos[nid], reader, seed, spans, report)
         else:
             nodes[nid] = _build_node(map_id, nid, n, key_pos[nid], seed, spans, check_speaker, report, speakers)
     return ArgMap(
@@ -128,8 +126,8 @@ def _replace_span(part: Part, span: tuple[int, int] | None) -> Part:
 def _quote_texts(decoded: list[tuple[str, FastNode | LDict]]) -> list[str]:
     texts: list[str] = []
     for _, n in decoded:
-        if isinstance(n, FastNode):
-            texts.extend(text for text, _ in n.quotes)
+        if type(n) is FastNode:
+            texts.extend(q.value for q in n.quotes)
         else:
             texts.extend(n.get("quote") or ())
     return texts
@@ -147,21 +145,18 @@ def _locate(quotes, spans: Mapping[str, tuple[int, int] | None], seed: SeedText 
     return tuple(located)
 
 
-def _node_from_fast(map_id: str, nid: str, n: FastNode, pos: Pos, path: str, seed: SeedText | None,
+def _node_from_fast(map_id: str, nid: str, n: FastNode, pos: Pos, reader: NodeReader, seed: SeedText | None,
                     spans: Mapping[str, tuple[int, int] | None], report: Callable) -> Node:
-    quotes = _locate(n.quotes, spans, seed, report)
-    at = positions_of(n, path)
-    stances: Mapping[str, Stance] = EMPTY_MAPPING
-    positions: Mapping[str, Pos] = at
-    if n.stances:
-        stances = MappingProxyType(n.stances)
-        extra = {f"stance.{topic}": Pos(path, k.start_mark.line + 1, k.start_mark.column + 1)
-                 for topic, k in n.stance_keys.items()}
-        positions = MappingProxyType({**at, **extra})
-    f = n.fields
-    return Node(id=nid, map_id=map_id, kind=f["kind"], text=f["text"], by=f["by"], pos=pos,
-                quotes=quotes, tags=n.tags, stances=stances, relations=tuple(n.relations),
-                expect=f.get("expect"), note=f.get("note", ""), via=f.get("via"), positions=positions)
+    quotes = []
+    for q in n.quotes:
+        text, qpos = q.value, reader.pos(q)
+        span = spans.get(text)
+        if span is None and seed is not None:
+            report(_not_found(text, qpos, seed, "quote"))
+        quotes.append(_new(Quote, (text, qpos, span)))
+    return _new(Node, (nid, map_id, n.kind, n.text, n.by, pos, tuple(quotes), n.tags,
+                       MappingProxyType(n.stances) if n.stances else EMPTY_MAPPING, n.relations, n.expect, n.note,
+                       n.via, Positions(reader.path, n.where)))
 
 
 def _build_node(map_id: str, nid: str, n: LDict, pos: Pos, seed: SeedText | None,

@@ -1,8 +1,8 @@
 """A fast path for decoding the node records of a map.
 
 Big maps are mostly nodes, and the generic decoder (structure.py) pays for
-its generality on every value.  This module reads a node's composed YAML
-directly when the node is well-formed in the ordinary ways; on anything
+its generality on every value.  :class:`NodeReader` reads a node's composed
+YAML directly when the node is well-formed in the ordinary ways; on anything
 unusual it gives up (returns None) and the caller decodes that node with the
 generic decoder, which is the one definition of what is allowed and reports
 the problems.  tests/test_fastnode.py checks that both paths agree.
@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import NamedTuple
 
 import yaml
 
 from .model import Kind, Label, Pos, Ref, Relation, RelKind, Stance
 from .spec import ID_PATTERN, MAX_TEXT, REF_PATTERN
-from .structure import Positions
 
-__all__ = ["FastNode", "fast_node"]
+__all__ = ["FastNode", "NodeReader"]
 
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
@@ -32,33 +32,41 @@ _LABELS = {label.value: label for label in Label}
 _FIELDS = frozenset({"kind", "by", "via", "text", "quote", "tags", "stance", "supports", "attacks", "undercuts",
                      "same_as", "expect", "note"})
 _REQUIRED = frozenset({"kind", "by", "text", "quote"})
+_LINKED = frozenset({"to", "with"})
+_UNDERCUT = frozenset({"from", "to"})
 _ScalarNode, _SequenceNode, _MappingNode = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+_SUPPORTS, _ATTACKS, _UNDERCUTS, _SAME_AS = RelKind.SUPPORTS, RelKind.ATTACKS, RelKind.UNDERCUTS, RelKind.SAME_AS
+# The model's named tuples are built with tuple.__new__ on this path: their
+# generated __new__ is a Python call per object, and there are several per node.
+_new = tuple.__new__
 
 
 class _GiveUp(Exception):
     """The node needs the generic decoder."""
 
 
-class FastNode:
+class FastNode(NamedTuple):
     """A node's decoded fields, before its quotes are located in the seed."""
 
-    __slots__ = ("fields", "quotes", "tags", "stances", "stance_keys", "relations", "nodes")
-
-    def __init__(self) -> None:
-        self.nodes: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    kind: Kind
+    by: str
+    text: str
+    via: str | None
+    note: str
+    expect: Label | None
+    quotes: list[yaml.ScalarNode]
+    tags: tuple[str, ...]
+    stances: dict[str, Stance] | None
+    relations: tuple[Relation, ...]
+    # The YAML node of each field's value, and of each stance's topic key
+    # ("stance.<topic>"), from which Node.positions are made when asked for.
+    where: dict[str, yaml.Node]
 
 
 def _text(node: yaml.Node) -> str:
     if type(node) is not _ScalarNode or node.tag != _STR or len(node.value) > MAX_TEXT:
         raise _GiveUp
     return node.value
-
-
-def _matching(node: yaml.Node, match) -> str:
-    value = _text(node)
-    if not match(value):
-        raise _GiveUp
-    return value
 
 
 def _items(node: yaml.Node) -> list[yaml.Node]:
@@ -70,17 +78,14 @@ def _items(node: yaml.Node) -> list[yaml.Node]:
     return [node]
 
 
-def _pos(path: str, node: yaml.Node) -> Pos:
-    mark = node.start_mark
-    return Pos(path, mark.line + 1, mark.column + 1)
-
-
 def _record(node: yaml.Node, allowed: frozenset[str]) -> dict[str, yaml.Node]:
     if type(node) is not _MappingNode or node.tag != _MAP:
         raise _GiveUp
     out: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
-        key = _text(key_node)
+        if type(key_node) is not _ScalarNode or key_node.tag != _STR:
+            raise _GiveUp
+        key = key_node.value
         if key in out or key not in allowed:
             raise _GiveUp
         out[key] = value_node
@@ -89,102 +94,118 @@ def _record(node: yaml.Node, allowed: frozenset[str]) -> dict[str, yaml.Node]:
     return out
 
 
-_LINKED = frozenset({"to", "with"})
-_UNDERCUT = frozenset({"from", "to"})
+class NodeReader:
+    """Reads the node records of one map, sharing what repeats between nodes."""
 
+    def __init__(self, map_id: str, path: str, speakers: Mapping[str, object]) -> None:
+        self.map_id = map_id
+        self.path = path
+        self.speakers = speakers
+        # Reference text -> Ref, for references already seen to be well-formed:
+        # most nodes are named several times, and checking and splitting each
+        # mention anew is a regular expression and a tuple apiece.
+        self._refs: dict[str, Ref] = {}
+        self._ids: set[str] = set()  # tag texts already seen to be valid ids
 
-def fast_node(raw: yaml.Node, map_id: str, node_id: str, path: str, speakers) -> FastNode | None:
-    """Decode a well-formed node record, or return None to ask for the generic decoder."""
-    try:
-        return _decode(raw, map_id, node_id, path, speakers)
-    except _GiveUp:
-        return None
+    def read(self, raw: yaml.Node, node_id: str) -> FastNode | None:
+        """Decode a well-formed node record, or return None to ask for the generic decoder."""
+        try:
+            return self._read(raw, node_id)
+        except _GiveUp:
+            return None
 
+    def pos(self, node: yaml.Node) -> Pos:
+        mark = node.start_mark
+        return _new(Pos, (self.path, mark.line + 1, mark.column + 1))
 
-def _decode(raw: yaml.Node, map_id: str, node_id: str, path: str, speakers) -> FastNode:
-    if type(raw) is not _MappingNode or raw.tag != _MAP:
-        raise _GiveUp
-    out = FastNode()
-    pairs = out.nodes
-    values: dict[str, yaml.Node] = {}
-    for key_node, value_node in raw.value:
-        key = key_node.value
-        if (key_node.tag != _STR or type(key_node) is not _ScalarNode or key in pairs or key not in _FIELDS
-                or (value_node.tag != _STR and type(value_node) is _ScalarNode)):
-            raise _GiveUp  # duplicates, unknown keys, nulls and tags are the generic decoder's to report
-        pairs[key] = (key_node, value_node)
-        values[key] = value_node
-    if not _REQUIRED <= values.keys():
-        raise _GiveUp
+    def ref(self, node: yaml.Node) -> Ref:
+        text = _text(node)
+        ref = self._refs.get(text)
+        if ref is None:
+            if not _REF(text):
+                raise _GiveUp
+            map_id, sep, node_id = text.partition(":")
+            ref = self._refs[text] = _new(Ref, (map_id, node_id) if sep else (self.map_id, text))
+        return ref
 
-    kind = _KINDS.get(_text(values["kind"]))
-    by = _matching(values["by"], _ID)
-    if kind is None or by not in speakers:
-        raise _GiveUp
-    fields = {"kind": kind, "by": by, "text": _text(values["text"])}
-    if "via" in values:
-        via = _matching(values["via"], _ID)
-        if via not in speakers or via == by:
+    def _tag(self, node: yaml.Node) -> str:
+        text = _text(node)
+        if text not in self._ids:
+            if not _ID(text):
+                raise _GiveUp
+            self._ids.add(text)
+        return text
+
+    def _read(self, raw: yaml.Node, node_id: str) -> FastNode:
+        if type(raw) is not _MappingNode or raw.tag != _MAP:
             raise _GiveUp
-        fields["via"] = via
-    if "note" in values:
-        fields["note"] = _text(values["note"])
-    if "expect" in values:
-        label = _LABELS.get(_text(values["expect"]))
-        if label is None:
+        where: dict[str, yaml.Node] = {}
+        for key_node, value_node in raw.value:
+            if (key_node.tag != _STR or type(key_node) is not _ScalarNode or key_node.value in where
+                    or key_node.value not in _FIELDS or (value_node.tag != _STR and type(value_node) is _ScalarNode)):
+                raise _GiveUp  # duplicates, unknown keys, nulls and tags are the generic decoder's to report
+            where[key_node.value] = value_node
+        if not _REQUIRED <= where.keys():
             raise _GiveUp
-        fields["expect"] = label
-    out.fields = fields
-    out.quotes = [(_text(q), _pos(path, q)) for q in _items(values["quote"])]
-    out.tags = tuple(_matching(t, _ID) for t in _items(values["tags"])) if "tags" in values else ()
+        speakers = self.speakers
+        kind = _KINDS.get(_text(where["kind"]))
+        by = _text(where["by"])
+        if kind is None or by not in speakers:  # speaker ids are valid ids, so no pattern check
+            raise _GiveUp
+        via = None
+        if "via" in where:
+            via = _text(where["via"])
+            if via not in speakers or via == by:
+                raise _GiveUp
+        expect = None
+        if "expect" in where:
+            expect = _LABELS.get(_text(where["expect"]))
+            if expect is None:
+                raise _GiveUp
+        quotes = _items(where["quote"])
+        for quote in quotes:
+            _text(quote)
+        tags = tuple(map(self._tag, _items(where["tags"]))) if "tags" in where else ()
+        stances = self._stances(where["stance"], where) if "stance" in where else None
+        return _new(FastNode, (
+            kind, by, _text(where["text"]), via, _text(where["note"]) if "note" in where else "", expect,
+            quotes, tags, stances, self._relations(where, node_id), where))
 
-    out.stances = None
-    out.stance_keys = None
-    if "stance" in values:
-        stance_node = values["stance"]
-        if type(stance_node) is not _MappingNode or stance_node.tag != _MAP:
+    def _stances(self, node: yaml.Node, where: dict[str, yaml.Node]) -> dict[str, Stance]:
+        if type(node) is not _MappingNode or node.tag != _MAP:
             raise _GiveUp
         stances: dict[str, Stance] = {}
-        keys: dict[str, yaml.Node] = {}
-        for key_node, value_node in stance_node.value:
-            topic = _matching(key_node, _ID)
-            value = _STANCES.get(_text(value_node))
-            if topic in stances or value is None:
+        for key_node, value_node in node.value:
+            topic = self._tag(key_node) if key_node.tag == _STR else None
+            value = _STANCES.get(_text(value_node)) if value_node.tag == _STR else None
+            if topic is None or topic in stances or value is None:
                 raise _GiveUp
             stances[topic] = value
-            keys[topic] = key_node
-        out.stances, out.stance_keys = stances, keys
+            where["stance." + topic] = key_node
+        return stances
 
-    source = Ref(map_id, node_id)
-    relations: list[Relation] = []
-    if "supports" in values:
-        for item in _items(values["supports"]):
-            if type(item) is _MappingNode:
-                linked = _record(item, _LINKED)
-                target = linked["to"]
-                group = (source, *(Ref.parse(_matching(w, _REF), map_id) for w in _items(linked["with"])))
-                relations.append(Relation(RelKind.SUPPORTS, source, Ref.parse(_matching(target, _REF), map_id),
-                                          _pos(path, target), group))
-            else:
-                relations.append(Relation(RelKind.SUPPORTS, source, Ref.parse(_matching(item, _REF), map_id),
-                                          _pos(path, item), (source,)))
-    if "attacks" in values:
-        for item in _items(values["attacks"]):
-            relations.append(Relation(RelKind.ATTACKS, source, Ref.parse(_matching(item, _REF), map_id),
-                                      _pos(path, item)))
-    if "undercuts" in values:
-        for item in _items(values["undercuts"]):
-            inference = _record(item, _UNDERCUT)
-            relations.append(Relation(RelKind.UNDERCUTS, source, Ref.parse(_matching(inference["to"], _REF), map_id),
-                                      _pos(path, item), premise=Ref.parse(_matching(inference["from"], _REF), map_id)))
-    if "same_as" in values:
-        for item in _items(values["same_as"]):
-            relations.append(Relation(RelKind.SAME_AS, source, Ref.parse(_matching(item, _REF), map_id),
-                                      _pos(path, item)))
-    out.relations = relations
-    return out
-
-
-def positions_of(fast: FastNode, path: str) -> Mapping[str, Pos]:
-    """The positions of the fast node's values (for Node.positions)."""
-    return Positions(path, fast.nodes, 1)
+    def _relations(self, where: dict[str, yaml.Node], node_id: str) -> tuple[Relation, ...]:
+        source = self._refs.get(node_id) or _new(Ref, (self.map_id, node_id))
+        ref, pos = self.ref, self.pos
+        relations: list[Relation] = []
+        if "supports" in where:
+            for item in _items(where["supports"]):
+                if type(item) is _MappingNode:
+                    linked = _record(item, _LINKED)
+                    target = linked["to"]
+                    group = (source, *map(ref, _items(linked["with"])))
+                    relations.append(_new(Relation, (_SUPPORTS, source, ref(target), pos(target), group, None)))
+                else:
+                    relations.append(_new(Relation, (_SUPPORTS, source, ref(item), pos(item), (source,), None)))
+        if "attacks" in where:
+            for item in _items(where["attacks"]):
+                relations.append(_new(Relation, (_ATTACKS, source, ref(item), pos(item), (), None)))
+        if "undercuts" in where:
+            for item in _items(where["undercuts"]):
+                inference = _record(item, _UNDERCUT)
+                relations.append(_new(Relation, (_UNDERCUTS, source, ref(inference["to"]), pos(item), (),
+                                                 ref(inference["from"]))))
+        if "same_as" in where:
+            for item in _items(where["same_as"]):
+                relations.append(_new(Relation, (_SAME_AS, source, ref(item), pos(item), (), None)))
+        return tuple(relations)

@@ -4,6 +4,12 @@ Everything downstream of the loader (validation, the TUI, export, analysis)
 reads these classes and nothing else.  They are frozen: a consumer that
 wants a different view builds a new object instead of mutating a shared one.
 
+Records
+    Containers (projects, maps, sources) are frozen dataclasses.  The records
+    a big map holds by the tens of thousands (nodes, quotes, relations,
+    references, positions) are named tuples: just as immutable and typed,
+    and built in C, which makes loading a 10,000-node map markedly faster.
+
 Identifiers
     A node is named by its :class:`Ref` ``map:node``; inside one map the
     bare ``node`` id is enough.  Map, node, speaker and topic ids are short
@@ -104,12 +110,14 @@ class Ref(NamedTuple):
         return cls(map_id, node_id) if sep else cls(default_map, text)
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     """A verbatim passage of the seed text.
 
     ``span`` is the ``(start, end)`` character offset of the passage in the
-    seed as decoded text, or ``None`` when the quote was not found.
+    seed as decoded text, or ``None`` when the quote was not found.  A named
+    tuple, like :class:`Relation`: a big map has tens of thousands of them,
+    and a tuple is built in C where a frozen dataclass sets each field in
+    Python.
     """
 
     text: str
@@ -167,8 +175,7 @@ class Source:
     parts: tuple[Part, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Relation:
+class Relation(NamedTuple):
     """One declared relation, from the node that makes it.
 
     * ``supports``: ``source`` supports ``target``; ``group`` lists every
@@ -178,6 +185,8 @@ class Relation:
     * ``undercuts``: ``source`` attacks the inference from ``premise`` to
       ``target`` (the argument, not its conclusion).
     * ``same_as``: ``source`` states the same proposition as ``target``.
+
+    A named tuple (see :class:`Quote`): there are several per node.
     """
 
     kind: RelKind
@@ -192,8 +201,14 @@ class Relation:
         return len(self.group) > 1
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+class Node(NamedTuple):
+    """A claim, premise, rebuttal or concession, as its map declares it.
+
+    A named tuple (see :class:`Quote`): a frozen dataclass with this many
+    fields costs the loader more to build than everything else it does per
+    node.
+    """
+
     id: str
     map_id: str
     kind: Kind
@@ -202,14 +217,14 @@ class Node:
     pos: Pos
     quotes: tuple[Quote, ...] = ()
     tags: tuple[str, ...] = ()
-    stances: Mapping[str, Stance] = field(default_factory=lambda: EMPTY_MAPPING)
+    stances: Mapping[str, Stance] = EMPTY_MAPPING
     relations: tuple[Relation, ...] = ()
     expect: Label | None = None
     note: str = ""
     via: str | None = None  # who reports this node's words, when not the holder's usual route
     # Where each field's value stands ("by", "text", "stance.tendering", ...),
     # so later checks and the editor can point at the exact place.
-    positions: Mapping[str, Pos] = field(default_factory=lambda: EMPTY_MAPPING)
+    positions: Mapping[str, Pos] = EMPTY_MAPPING
 
     @property
     def ref(self) -> Ref:

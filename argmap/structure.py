@@ -38,13 +38,13 @@ class Positions(Mapping[str, Pos]):
     them), so building a Pos for every value up front would be wasted work.
     """
 
-    __slots__ = ("_path", "_nodes", "_which")
+    __slots__ = ("_path", "_nodes")
 
-    def __init__(self, path: str, nodes: dict[str, tuple[yaml.Node, yaml.Node]], which: int) -> None:
-        self._path, self._nodes, self._which = path, nodes, which
+    def __init__(self, path: str, nodes: dict[str, yaml.Node]) -> None:
+        self._path, self._nodes = path, nodes
 
     def __getitem__(self, key: str) -> Pos:
-        mark = self._nodes[key][self._which].start_mark
+        mark = self._nodes[key].start_mark
         return Pos(self._path, mark.line + 1, mark.column + 1)
 
     def __iter__(self) -> Iterator[str]:
@@ -57,14 +57,21 @@ class Positions(Mapping[str, Pos]):
 class LDict(dict):
     """A dict that knows its own position, its keys' (``key_pos``) and its values' (``at``)."""
 
-    __slots__ = ("pos", "nodes", "key_pos", "at")
+    __slots__ = ("pos", "key_nodes", "value_nodes", "key_pos", "at")
 
     def __init__(self, pos: Pos, path: str = "") -> None:
         super().__init__()
         self.pos = pos
-        self.nodes: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        self.key_pos = Positions(path or pos.path, self.nodes, 0)
-        self.at = Positions(path or pos.path, self.nodes, 1)
+        self.key_nodes: dict[str, yaml.Node] = {}
+        self.value_nodes: dict[str, yaml.Node] = {}
+        self.key_pos = Positions(path or pos.path, self.key_nodes)
+        self.at = Positions(path or pos.path, self.value_nodes)
+
+    def keep(self, key: str, value: object, key_node: yaml.Node, value_node: yaml.Node) -> None:
+        """Store a decoded value with the YAML nodes its positions come from."""
+        self[key] = value
+        self.key_nodes[key] = key_node
+        self.value_nodes[key] = value_node
 
 
 class LList(list):
@@ -229,7 +236,6 @@ class Decoder:
             return None
         path = self.path
         out = LDict(Pos(path, node.start_mark.line + 1, node.start_mark.column + 1), path)
-        nodes = out.nodes
         fields = spec.by_name
         present: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
@@ -251,8 +257,7 @@ class Decoder:
                 value = self.decode(value_node, f.spec, ("field", key, what))
                 if value is None:
                     continue
-            out[key] = value
-            nodes[key] = (key_node, value_node)
+            out.keep(key, value, key_node, value_node)
         for f in spec.fields:
             if f.required and f.name not in present:
                 self.report("missing", f"{_name(what)} has no {f.name!r}", node, f"add '{f.name}: ...'")
@@ -277,8 +282,7 @@ class Decoder:
             else:
                 value = self.decode(value_node, spec.value, ("entry", spec.what.removesuffix(" id"), key))
             if value is not None:
-                out[key] = value
-                out.nodes[key] = (key_node, value_node)
+                out.keep(key, value, key_node, value_node)
         return out
 
 

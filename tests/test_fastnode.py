@@ -41,7 +41,7 @@ node = st.fixed_dictionaries(
 def _load_both(folder: Path, monkeypatch):
     fast = load([folder])
     with monkeypatch.context() as m:
-        m.setattr(argmap.build, "fast_node", lambda *args: None)
+        m.setattr(argmap.build.NodeReader, "read", lambda *args: None)
         slow = load([folder])
     return fast, slow
 
