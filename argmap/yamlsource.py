@@ -59,8 +59,13 @@ MAX_DEPTH = 1000
 
 # Something that may be an anchor; only then is the tree walked to be sure.
 _ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]")
-_BRACKETS = re.compile(r"[\[\]{}]")
-_DEEP_PREFIX = re.compile(r"^[ \t?:-]{%d,}" % (MAX_DEPTH // 2), re.MULTILINE)
+# Every byte but the flow brackets (single bytes in UTF-8, never inside a
+# multi-byte character), to delete with bytes.translate, which runs in C.
+_NOT_BRACKETS = bytes(sorted(set(range(256)) - set(b"[]{}")))
+# A line starting with this many indentation or block indicator characters
+# could open that many block levels.  The leading newline, rather than '^'
+# in MULTILINE mode, lets the regex engine skip ahead to line starts.
+_DEEP_PREFIX = re.compile(r"\n[ \t?:-]{%d}" % (MAX_DEPTH // 2))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +97,7 @@ def parse_yaml(data: bytes, name: str) -> tuple[YamlDocument | None, list[Diagno
     if problem:
         return None, [problem]
     assert text is not None
-    problem = _check_depth(text, name)
+    problem = _check_depth(text, data, name)
     if problem:
         return None, [problem]
     with gc_paused():
@@ -170,20 +175,19 @@ def _line_col_of_byte(data: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def _check_depth(text: str, name: str) -> Diagnostic | None:
+def _check_depth(text: str, data: bytes, name: str) -> Diagnostic | None:
     """Refuse documents nested deeper than MAX_DEPTH.
 
     libyaml's composer recurses on the C stack and crashes the interpreter on
-    deeply nested input, so depth must be measured first.  A cheap textual
-    bound (brackets plus indentation) clears ordinary files; only suspicious
-    ones pay for an exact count with the event parser, which is iterative.
+    deeply nested input, so depth must be measured first.  A cheap bound
+    clears ordinary files: flow nesting is at most the number of rounds it
+    takes to strip matched bracket pairs (plus any brackets left unmatched),
+    and block nesting at most the run of indentation and indicators that
+    starts a line.  Only suspicious files pay for an exact count with the
+    event parser, which is iterative.
     """
-    depth = deepest = 0
-    for bracket in _BRACKETS.findall(text):
-        depth += 1 if bracket in "[{" else -1
-        deepest = max(deepest, depth)
-    if deepest < MAX_DEPTH // 2 and (
-            max(map(len, text.split("\n"))) < MAX_DEPTH // 2 or not _DEEP_PREFIX.search(text)):
+    if _flow_depth_bound(data) < MAX_DEPTH // 2 and not (
+            _DEEP_PREFIX.search(text) or _DEEP_PREFIX.match("\n" + text[:MAX_DEPTH])):
         return None
     depth = 0
     try:
@@ -200,6 +204,19 @@ def _check_depth(text: str, name: str) -> Diagnostic | None:
     except yaml.YAMLError:
         return None  # the syntax error is reported by compose, with its position
     return None
+
+
+def _flow_depth_bound(data: bytes) -> int:
+    """An upper bound of the bracket nesting in *data* (quoted brackets count too)."""
+    brackets = data.translate(None, _NOT_BRACKETS)
+    rounds = 0
+    while brackets and rounds < MAX_DEPTH:
+        stripped = brackets.replace(b"[]", b"").replace(b"{}", b"")
+        if stripped == brackets:
+            break
+        brackets = stripped
+        rounds += 1
+    return rounds + len(brackets)
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, name: str) -> Diagnostic:

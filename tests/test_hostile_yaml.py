@@ -37,6 +37,8 @@ CASES: dict[str, tuple[bytes, str]] = {
     "alias-bomb": (BOMB.encode(), "alias"),
     "deep-flow-nesting": (b"map: " + b"[" * 100_000 + b"]" * 100_000 + b"\n", "too-deep"),
     "deep-block-nesting": ("".join(" " * i + "- \n" for i in range(0, 3000, 2)).encode(), "too-deep"),
+    "deep-compact-nesting": (b"- " * 3000 + b"x\n", "too-deep"),
+    "deep-compact-nesting-later": (b"map: x\nnodes:\n" + b"- " * 3000 + b"x\n", "too-deep"),
     "python-object-tag": (b"map: !!python/object/apply:os.system ['echo pwned']\n", "tag"),
     "python-name-tag": (b"map: x\ntitle: !!python/name:os.system\n", "tag"),
     "custom-tag": (b"map: !include other.yaml\n", "tag"),
@@ -55,6 +57,14 @@ def test_bad_file_gets_diagnostic(name: str, tmp_path: Path) -> None:
     located = [d for d in result.diagnostics if d.code == code][0]
     assert located.location.startswith(str(path.name)) or str(path) in located.location or \
         located.location.endswith(path.name) or path.name in located.location
+
+
+def test_many_brackets_in_text_are_not_nesting(tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    path = tmp_path / "maps" / "brackets.yaml"
+    path.write_text("map: x\ntitle: '" + "[" * 3000 + "'\nnote: [a, [b], {c: d}]\n")
+    codes = {d.code for d in load([path]).diagnostics}
+    assert "too-deep" not in codes and "yaml-syntax" not in codes
 
 
 def test_python_tag_is_never_constructed(tmp_path: Path) -> None:
