@@ -2,7 +2,10 @@
 
 Command modules define ``NAME``, ``HELP``, ``configure(parser)`` and
 ``run(args) -> int`` and import their heavy dependencies inside ``run`` so
-that ``argmap check`` never pays for Textual or Graphviz.
+that ``argmap check`` never pays for Textual or Graphviz.  When the first
+argument names a command, only that command's module is imported and only
+its options are declared: the others matter only to ``argmap --help`` and
+to the "invalid choice" error, which get the full parser.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ import argparse
 import importlib
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 
 from . import __version__
@@ -32,20 +34,40 @@ def _load_command(name: str):
 
 
 class _Parser(argparse.ArgumentParser):
+    _declaring = False
+
     def error(self, message: str):  # exit status 2, as argparse does, but with a pointer to help
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n(try '{self.prog} --help')\n")
 
+    # argparse makes a formatter in every add_argument, only to check the metavar against
+    # nargs, and a formatter with no width asks shutil (which imports zlib, bz2 and lzma)
+    # for the terminal's.  The width is not used there, so give one; help output still
+    # gets the terminal's.
+    def add_argument(self, *args, **kwargs):
+        self._declaring = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._declaring = False
 
-def build_parser() -> argparse.ArgumentParser:
+    def _get_formatter(self):
+        if self._declaring:
+            return self.formatter_class(prog=self.prog, width=80)
+        return super()._get_formatter()
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or with *only*, of that one command."""
     parser = _Parser(
         prog="argmap",
         description="Map, check, explore and draw the arguments in opinion pieces. "
                     "With no command, opens the explorer (TUI) on maps/.",
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
+    # prog given, as argparse would work it out ("argmap"), so that it needs no formatter (see _Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, prog=parser.prog)
+    for name in COMMANDS if only is None else [only]:
         module = _load_command(name)
         if module is None:
             continue
@@ -56,11 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     # `argmap maps/x.yaml` opens the explorer on that map, as `argmap` opens it on maps/.
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS and os.path.exists(argv[0]):
         argv.insert(0, "tui")
+    # The top-level parser has no options but -h and --version, so a command name in
+    # first place is the command, and everything after it is that command's to parse.
+    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["tui", *argv])
@@ -83,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception:  # a bug, not bad input: keep it short, and the details on request
         if os.environ.get("ARGMAP_DEBUG"):
+            import traceback  # only for bugs, so not imported at start-up
+
             traceback.print_exc()
         else:
             kind, value, _ = sys.exc_info()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -73,6 +72,8 @@ def format_text(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def format_json(diagnostics: Sequence[Diagnostic], files: int) -> str:
+    import json  # only `check --format json` needs it: text output is the common case
+
     errors = sum(d.is_error for d in diagnostics)
     return json.dumps(
         {
