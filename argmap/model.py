@@ -21,6 +21,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -288,25 +289,42 @@ class Project:
 
     Compared by identity and shown briefly: a field-by-field repr or == would
     walk every node of a big project (Textual's workers repr their arguments).
+    The indexes are built when first asked for: ``argmap check`` needs few.
     """
 
     maps: Mapping[str, ArgMap]
     topics: Mapping[str, Topic] = field(default_factory=lambda: EMPTY_MAPPING)
     topics_path: str | None = None
-    _outgoing: dict[Ref, list[Relation]] = field(default_factory=dict, repr=False, compare=False)
-    _incoming: dict[Ref, list[Relation]] = field(default_factory=dict, repr=False, compare=False)
-    _premise_in: dict[Ref, list[Relation]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         nodes = [node for argmap in self.maps.values() for node in argmap.nodes.values()]
         object.__setattr__(self, "_nodes", nodes)
         object.__setattr__(self, "_relations", [r for node in nodes for r in node.relations])
+
+    @cached_property
+    def node_refs(self) -> frozenset[Ref]:
+        """The reference of every node."""
+        return frozenset(Ref(argmap.id, node_id) for argmap in self.maps.values() for node_id in argmap.nodes)
+
+    @cached_property
+    def _by_kind(self) -> dict[RelKind, list[Relation]]:
+        by_kind: dict[RelKind, list[Relation]] = {kind: [] for kind in RelKind}
         for relation in self._relations:
-            self._outgoing.setdefault(relation.source, []).append(relation)
-            self._incoming.setdefault(relation.target, []).append(relation)
+            by_kind[relation.kind].append(relation)
+        return by_kind
+
+    @cached_property
+    def _index(self) -> tuple[dict[Ref, list[Relation]], dict[Ref, list[Relation]], dict[Ref, list[Relation]]]:
+        outgoing: dict[Ref, list[Relation]] = {}
+        incoming: dict[Ref, list[Relation]] = {}
+        premise_in: dict[Ref, list[Relation]] = {}
+        for relation in self._relations:
+            outgoing.setdefault(relation.source, []).append(relation)
+            incoming.setdefault(relation.target, []).append(relation)
             if relation.kind is RelKind.SUPPORTS:
                 for premise in relation.group or (relation.source,):
-                    self._premise_in.setdefault(premise, []).append(relation)
+                    premise_in.setdefault(premise, []).append(relation)
+        return outgoing, incoming, premise_in
 
     def __repr__(self) -> str:
         return f"<Project: {len(self.maps)} maps, {len(self._nodes)} nodes>"
@@ -315,9 +333,9 @@ class Project:
         """Every node of every map, in file order."""
         return iter(self._nodes)
 
-    def relations(self) -> Iterator[Relation]:
-        """Every declared relation, in file order."""
-        return iter(self._relations)
+    def relations(self, kind: RelKind | None = None) -> Iterator[Relation]:
+        """Every declared relation (of *kind*, if given), in file order."""
+        return iter(self._relations if kind is None else self._by_kind[kind])
 
     def node(self, ref: Ref) -> Node | None:
         argmap = self.maps.get(ref.map_id)
@@ -328,15 +346,15 @@ class Project:
 
     def outgoing(self, ref: Ref) -> list[Relation]:
         """Relations declared by the node *ref*."""
-        return self._outgoing.get(ref, [])
+        return self._index[0].get(ref, [])
 
     def incoming(self, ref: Ref) -> list[Relation]:
         """Relations that target the node *ref*."""
-        return self._incoming.get(ref, [])
+        return self._index[1].get(ref, [])
 
     def premise_in(self, ref: Ref) -> list[Relation]:
         """Support relations in which *ref* is a premise, declared by it or by a co-premise."""
-        return self._premise_in.get(ref, [])
+        return self._index[2].get(ref, [])
 
     def speaker(self, ref: Ref) -> Speaker | None:
         node = self.node(ref)

@@ -33,18 +33,22 @@ def _resolve(project: Project, ref: Ref, relation: Relation, role: str) -> Diagn
 
 
 def check_references(project: Project) -> Iterator[Diagnostic]:
+    known = project.node_refs
     for relation in project.relations():
+        target = relation.target
+        if target in known and target != relation.source and relation.premise is None and len(relation.group) < 2:
+            continue  # the common case: a plain relation between two existing nodes
         kind = relation.kind.value
-        problem = _resolve(project, relation.target, relation, f"'{kind}'")
+        problem = _resolve(project, target, relation, f"'{kind}'")
         if problem:
             yield problem
-        elif relation.target == relation.source:
+        elif target == relation.source:
             yield error("self-relation", f"node {relation.source.node_id!r} {kind} itself", relation.pos)
         for co in relation.group[1:]:
             problem = _resolve(project, co, relation, "co-premise")
             if problem:
                 yield problem
-            elif co == relation.target:
+            elif co == target:
                 yield error("self-relation", f"co-premise {co.node_id!r} is also the conclusion", relation.pos)
             elif co == relation.source:
                 yield error("self-relation", "a node cannot be its own co-premise", relation.pos)
@@ -58,24 +62,32 @@ def check_references(project: Project) -> Iterator[Diagnostic]:
 
 
 def check_undercut_targets(project: Project) -> Iterator[Diagnostic]:
-    inferences = {(p, r.target) for r in project.relations() if r.kind is RelKind.SUPPORTS for p in r.group}
-    for relation in project.relations():
-        if relation.kind is RelKind.UNDERCUTS and relation.premise is not None:
-            if project.node(relation.premise) and project.node(relation.target) and \
-                    (relation.premise, relation.target) not in inferences:
-                yield error("no-inference", f"undercut of an inference that does not exist: "
-                            f"{relation.premise.node_id!r} does not support {relation.target.node_id!r}",
-                            relation.pos, "add 'supports' on the premise, or undercut an existing support")
+    undercuts = [r for r in project.relations(RelKind.UNDERCUTS) if r.premise is not None]
+    if not undercuts:
+        return
+    known = project.node_refs
+    inferences = {(p, r.target) for r in project.relations(RelKind.SUPPORTS) for p in r.group}
+    for relation in undercuts:
+        if relation.premise in known and relation.target in known and \
+                (relation.premise, relation.target) not in inferences:
+            yield error("no-inference", f"undercut of an inference that does not exist: "
+                        f"{relation.premise.node_id!r} does not support {relation.target.node_id!r}",
+                        relation.pos, "add 'supports' on the premise, or undercut an existing support")
 
 
 def check_linked_groups(project: Project) -> Iterator[Diagnostic]:
+    supports = list(project.relations(RelKind.SUPPORTS))
+    linked = [r for r in supports if len(r.group) > 1]
+    if not linked:
+        return
+    # Only supports declared by a co-premise of some linked group matter.
+    wanted = {(co, r.target) for r in linked for co in r.group[1:]}
     declared: dict[tuple[Ref, Ref], Relation] = {}
-    for relation in project.relations():
-        if relation.kind is RelKind.SUPPORTS:
-            declared.setdefault((relation.source, relation.target), relation)
-    for relation in project.relations():
-        if relation.kind is not RelKind.SUPPORTS or not relation.is_linked:
-            continue
+    for relation in supports:
+        key = (relation.source, relation.target)
+        if key in wanted and key not in declared:
+            declared[key] = relation
+    for relation in linked:
         for co in relation.group[1:]:
             other = declared.get((co, relation.target))
             if other is None:
@@ -101,45 +113,48 @@ def check_topics(project: Project) -> Iterator[Diagnostic]:
 
 
 def check_roles(project: Project) -> Iterator[Diagnostic]:
-    supporters, attackers, related = set(), set(), set()
-    for r in project.relations():
-        related.add(r.source)
-        related.add(r.target)
-        if r.kind is RelKind.SUPPORTS:
-            supporters.add(r.source)
-            related.update(r.group)
-        elif r.kind is not RelKind.SAME_AS:
-            attackers.add(r.source)
-            if r.premise is not None:
-                related.add(r.premise)
-    premises = {p for r in project.relations() if r.kind is RelKind.SUPPORTS for p in r.group}
+    relations = list(project.relations())
+    supports = list(project.relations(RelKind.SUPPORTS))
+    premises = {p for r in supports for p in r.group}
+    attackers = {r.source for r in relations if r.kind is not RelKind.SUPPORTS and r.kind is not RelKind.SAME_AS}
+    related = {r.source for r in relations} | {r.target for r in relations} | premises
+    related.update(r.premise for r in project.relations(RelKind.UNDERCUTS) if r.premise is not None)
+    # The sets of suspects, by set algebra; only if one is not empty are the
+    # nodes walked, to report in file order.
+    only_support = {r.source for r in supports} - attackers
+    only_attack = attackers - premises
+    orphans = project.node_refs - related
+    if not (only_support or only_attack or orphans):
+        return
     for node in project.nodes():
-        ref = node.ref
-        if node.kind is Kind.REBUTTAL and ref in supporters and ref not in attackers:
+        ref = (node.map_id, node.id)  # equal to node.ref (a named tuple), and cheaper to make
+        if node.kind is Kind.REBUTTAL and ref in only_support:
             yield warning("rebuttal-only-supports", f"rebuttal {node.id!r} only supports other nodes",
                           node.positions.get("kind", node.pos), "is it a premise?")
-        if node.kind is Kind.PREMISE and ref in attackers and ref not in premises:
+        if node.kind is Kind.PREMISE and ref in only_attack:
             yield warning("premise-only-attacks", f"premise {node.id!r} only attacks other nodes",
                           node.positions.get("kind", node.pos), "is it a rebuttal?")
-        if ref not in related:
+        if ref in orphans:
             yield warning("orphan", f"node {node.id!r} has no relation to any other node", node.pos,
                           "connect it with supports/attacks/undercuts/same_as, or remove it")
 
 
 def check_support_cycles(project: Project) -> Iterator[Diagnostic]:
-    refs: list[Ref] = []
-    number: dict[Ref, int] = {}
-    supports: list[Relation] = [r for r in project.relations() if r.kind is RelKind.SUPPORTS]
-    for relation in supports:
-        for ref in (*relation.group, relation.target):
-            if ref not in number:
-                number[ref] = len(refs)
-                refs.append(ref)
+    supports = list(project.relations(RelKind.SUPPORTS))
+    # Only a node that both supports and is supported can be on a cycle.
+    on_both_ends = {p for r in supports for p in r.group} & {r.target for r in supports}
+    supports = [r for r in supports if r.target in on_both_ends and not on_both_ends.isdisjoint(r.group)]
+    refs = list(dict.fromkeys(r.target for r in supports))
+    number = {ref: i for i, ref in enumerate(refs)}
     graph: list[list[int]] = [[] for _ in refs]
     for relation in supports:
+        target = number[relation.target]
         for premise in relation.group:
-            graph[number[premise]].append(number[relation.target])
-    component, _ = strongly_connected(graph)
+            if premise in number:
+                graph[number[premise]].append(target)
+    component, order = strongly_connected(graph)
+    if len(order) == len(refs):
+        return  # every component is a single node: no cycles
     members: dict[int, list[Ref]] = defaultdict(list)
     for i, c in enumerate(component):
         members[c].append(refs[i])
