@@ -7,7 +7,6 @@ from the declarations below, so they cannot drift apart.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from .model import Genre, Kind, Label, Stance
@@ -38,6 +37,8 @@ class Text(Spec):
 
 @dataclass(frozen=True)
 class Choice(Spec):
+    """A scalar that must be one of a few words."""
+
     values: tuple[str, ...]
     description: str = ""
 
@@ -52,6 +53,8 @@ class OneOrMany(Spec):
 
 @dataclass(frozen=True)
 class Field:
+    """A key of a :class:`Record`."""
+
     name: str
     spec: Spec
     required: bool = False
@@ -210,4 +213,6 @@ def json_schema() -> dict:
 
 
 def json_schema_text() -> str:
+    import json  # only the schema command needs it
+
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
