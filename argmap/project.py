@@ -25,9 +25,9 @@ from .spec import MAP_FILE, NODE, TOPICS_FILE
 from .structure import LDict, decode
 from .suggest import did_you_mean
 from .gcpause import gc_paused
-from .yamlsource import read_yaml
+from .yamlsource import YamlDocument, read_yaml
 
-__all__ = ["LoadResult", "load", "discover", "DEFAULT_MAPS"]
+__all__ = ["LoadResult", "load", "discover", "retain_results", "DEFAULT_MAPS"]
 
 DEFAULT_MAPS = "maps"
 TOPICS_NAME = "topics.yaml"
@@ -39,6 +39,9 @@ class LoadResult:
     project: Project
     diagnostics: list[Diagnostic]
     files: list[Path] = field(default_factory=list)
+    # The composed YAML of each file, from which the model's positions are read
+    # when asked for: it lives as long as the project.
+    documents: list[YamlDocument] = field(default_factory=list, repr=False)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -116,11 +119,29 @@ class _SeedCache:
         return self._cache[key]
 
 
+_retained: list[LoadResult] | None = None
+
+
+def retain_results() -> None:
+    """Keep every result :func:`load` returns from now on alive until the process ends.
+
+    For a command line that exits without freeing what it loaded (see
+    :func:`argmap.cli.main`): otherwise the last reference to a big project
+    goes, and it is freed object by object, before the exit.
+    """
+    global _retained
+    if _retained is None:
+        _retained = []
+
+
 def load(paths: Iterable[str | os.PathLike] = (DEFAULT_MAPS,), seeds_dir: str | os.PathLike | None = None,
          validate: bool = True) -> LoadResult:
     """Load every map and topics file named by *paths*; never raises on bad input."""
     with gc_paused():
-        return _load(paths, seeds_dir, validate)
+        result = _load(paths, seeds_dir, validate)
+    if _retained is not None:
+        _retained.append(result)
+    return result
 
 
 def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | None,
@@ -133,6 +154,7 @@ def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | Non
     maps: dict[str, ArgMap] = {}
     topics: dict[str, Topic] = {}
     topics_path: str | None = None
+    documents: list[YamlDocument] = []
 
     for path in files:
         name = display_path(path)
@@ -140,6 +162,7 @@ def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | Non
         diagnostics += problems
         if document is None:
             continue
+        documents.append(document)
         root = document.root
         if root is None:
             diagnostics.append(error("empty", "file holds no YAML document", Pos(name, 1, 1)))
@@ -182,7 +205,7 @@ def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | Non
         diagnostics = [d for d in diagnostics if (d.pos.path if d.pos else d.path) not in hidden]
         files = files[:len(files) - len(context)]
     diagnostics.sort(key=sort_key)
-    return LoadResult(project, diagnostics, files)
+    return LoadResult(project, diagnostics, files, documents)
 
 
 def _is_topics_file(root: yaml.Node) -> bool:

@@ -271,6 +271,18 @@ def test_python_dash_m_and_help() -> None:
         assert command in proc.stdout
 
 
+def test_the_program_prints_everything_before_its_quick_exit(make_maps) -> None:
+    # The console script ends with os._exit (see cli._exit_now): output far past a
+    # pipe's buffer must still arrive whole, and the exit status must be kept.
+    lines = "".join(f"      n{i}: {{kind: claim, by: min, text: t, quote: the reforms cut red tape, "
+                    f"attacks: gone{i}}}\n" for i in range(600))
+    maps = make_maps({"m.yaml": HEADER + lines}, seeds={"s.txt": SEED})
+    proc = subprocess.run([sys.executable, "-m", "argmap", "check", str(maps)], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert proc.stdout.count("error[unknown-node]") == 600
+    assert "600 errors" in proc.stderr
+
+
 def test_text_format_is_compiler_style(make_maps, capsys) -> None:
     maps = make_maps({"m.yaml": HEADER + """
       cut: {kind: claim, by: min, text: t, quote: the reforms cut red tape, atacks: x}

@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+# Prints its whole result, so may end without freeing what it loaded (cli._exit_now).
+EXIT_AT_ONCE = True
 NAME = "check"
 HELP = "validate maps and report every problem as path:line:col"
 

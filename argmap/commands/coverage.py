@@ -11,6 +11,8 @@ import json
 import sys
 from pathlib import Path
 
+# Prints its whole result, so may end without freeing what it loaded (cli._exit_now).
+EXIT_AT_ONCE = True
 NAME = "coverage"
 HELP = "share of each seed's sentences quoted by some node, and what is unmapped"
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+# Prints its whole result, so may end without freeing what it loaded (cli._exit_now).
+EXIT_AT_ONCE = True
 NAME = "eval"
 HELP = "label claims IN/OUT/UNDEC under grounded, preferred or stable semantics, with reasons"
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+# Prints its whole result, so may end without freeing what it loaded (cli._exit_now).
+EXIT_AT_ONCE = True
 NAME = "search"
 HELP = "find nodes by text, quote, speaker or id; prints path:line: id — text"
 

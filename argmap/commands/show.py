@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+# Prints its whole result, so may end without freeing what it loaded (cli._exit_now).
+EXIT_AT_ONCE = True
 NAME = "show"
 HELP = "print a map's argument tree as indented text or Markdown"
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+# Prints its whole result, so may end without freeing what it loaded (cli._exit_now).
+EXIT_AT_ONCE = True
 NAME = "stances"
 HELP = "topic × article and topic × speaker stance matrices (table, CSV or JSON)"
 

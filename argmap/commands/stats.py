@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+# Prints its whole result, so may end without freeing what it loaded (cli._exit_now).
+EXIT_AT_ONCE = True
 NAME = "stats"
 HELP = "count nodes, relations, speakers and topics; most contested claims; deepest chain"
 
