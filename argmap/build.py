@@ -72,18 +72,24 @@ def build_map(doc: LDict, path: str, seed: SeedText | None,
     decoder = Decoder(path, diagnostics)
     reader = NodeReader(map_id, path, speakers)
     decoded: list[tuple[str, FastNode | LDict]] = []
+    quote_texts = reader.quote_texts
     for nid, raw in raw_nodes.items():
-        n = reader.read(raw, nid) or decoder.record(raw, NODE, ("entry", "node", nid))
-        if n is not None:
-            decoded.append((nid, n))
-    spans = seed.find_all(_quote_texts(decoded)) if seed else {}
+        n = reader.read(raw, nid)
+        if n is None:
+            n = decoder.record(raw, NODE, ("entry", "node", nid))
+            if n is None:
+                continue
+            quote_texts.extend(n.get("quote") or ())
+        decoded.append((nid, n))
+    spans = seed.find_all(quote_texts) if seed else {}
     nodes: dict[str, Node] = {}
-    key_pos = raw_nodes.key_pos
+    key_nodes, pos = raw_nodes.key_nodes, reader.pos
     for nid, n in decoded:
         if type(n) is FastNode:
-            nodes[nid] = _node_from_fast(map_id, nid, n, key_pos[nid], reader, seed, spans, report)
+            nodes[nid] = _node_from_fast(map_id, nid, n, pos(key_nodes[nid]), reader, seed, spans, report)
         else:
-            nodes[nid] = _build_node(map_id, nid, n, key_pos[nid], seed, spans, check_speaker, report, speakers)
+            nodes[nid] = _build_node(map_id, nid, n, pos(key_nodes[nid]), seed, spans, check_speaker, report,
+                                     speakers)
     return ArgMap(
         id=map_id, title=doc.get("title", ""), path=path, pos=doc.at.get("map", doc.pos),
         source=source, speakers=MappingProxyType(speakers), nodes=MappingProxyType(nodes),
@@ -121,16 +127,6 @@ def _build_source(s: LDict, seed: SeedText | None, check_speaker: Callable,
 def _replace_span(part: Part, span: tuple[int, int] | None) -> Part:
     return Part(part.id, part.genre, part.pos, part.title, part.outlet, part.author, part.date,
                 part.speaker, part.starts, span)
-
-
-def _quote_texts(decoded: list[tuple[str, FastNode | LDict]]) -> list[str]:
-    texts: list[str] = []
-    for _, n in decoded:
-        if type(n) is FastNode:
-            texts.extend(q.value for q in n.quotes)
-        else:
-            texts.extend(n.get("quote") or ())
-    return texts
 
 
 def _locate(quotes, spans: Mapping[str, tuple[int, int] | None], seed: SeedText | None,

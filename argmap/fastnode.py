@@ -32,6 +32,7 @@ _LABELS = {label.value: label for label in Label}
 _FIELDS = frozenset({"kind", "by", "via", "text", "quote", "tags", "stance", "supports", "attacks", "undercuts",
                      "same_as", "expect", "note"})
 _REQUIRED = frozenset({"kind", "by", "text", "quote"})
+_RELATIONS = frozenset({"supports", "attacks", "undercuts", "same_as"})
 _LINKED = frozenset({"to", "with"})
 _UNDERCUT = frozenset({"from", "to"})
 _ScalarNode, _SequenceNode, _MappingNode = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
@@ -106,12 +107,15 @@ class NodeReader:
         # mention anew is a regular expression and a tuple apiece.
         self._refs: dict[str, Ref] = {}
         self._ids: set[str] = set()  # tag texts already seen to be valid ids
+        self.quote_texts: list[str] = []  # of every node read, for one batched look-up in the seed
 
     def read(self, raw: yaml.Node, node_id: str) -> FastNode | None:
         """Decode a well-formed node record, or return None to ask for the generic decoder."""
+        texts = len(self.quote_texts)
         try:
             return self._read(raw, node_id)
         except _GiveUp:
+            del self.quote_texts[texts:]
             return None
 
     def pos(self, node: yaml.Node) -> Pos:
@@ -141,10 +145,10 @@ class NodeReader:
             raise _GiveUp
         where: dict[str, yaml.Node] = {}
         for key_node, value_node in raw.value:
-            if (key_node.tag != _STR or type(key_node) is not _ScalarNode or key_node.value in where
-                    or key_node.value not in _FIELDS or (value_node.tag != _STR and type(value_node) is _ScalarNode)):
+            if (key_node.tag != _STR or type(key_node) is not _ScalarNode or (key := key_node.value) in where
+                    or key not in _FIELDS or (value_node.tag != _STR and type(value_node) is _ScalarNode)):
                 raise _GiveUp  # duplicates, unknown keys, nulls and tags are the generic decoder's to report
-            where[key_node.value] = value_node
+            where[key] = value_node
         if not _REQUIRED <= where.keys():
             raise _GiveUp
         speakers = self.speakers
@@ -163,13 +167,13 @@ class NodeReader:
             if expect is None:
                 raise _GiveUp
         quotes = _items(where["quote"])
-        for quote in quotes:
-            _text(quote)
+        self.quote_texts.extend(map(_text, quotes))
         tags = tuple(map(self._tag, _items(where["tags"]))) if "tags" in where else ()
         stances = self._stances(where["stance"], where) if "stance" in where else None
+        relations = self._relations(where, node_id) if _RELATIONS & where.keys() else ()
         return _new(FastNode, (
             kind, by, _text(where["text"]), via, _text(where["note"]) if "note" in where else "", expect,
-            quotes, tags, stances, self._relations(where, node_id), where))
+            quotes, tags, stances, relations, where))
 
     def _stances(self, node: yaml.Node, where: dict[str, yaml.Node]) -> dict[str, Stance]:
         if type(node) is not _MappingNode or node.tag != _MAP:
