@@ -269,7 +269,17 @@ class Decoder:
         out = LDict(self.pos(node), self.path)
         pattern = _regex(spec.key_pattern)
         seen: dict[str, yaml.Node] = {}
+        deferred = id(spec.value) in self.defer_ids
         for key_node, value_node in node.value:
+            if deferred and type(key_node) is yaml.ScalarNode and key_node.tag == _STR:
+                # The common case of a big table (a map's nodes), without the calls.
+                key = key_node.value
+                if key not in seen and pattern.fullmatch(key):
+                    seen[key] = key_node
+                    out[key] = value_node
+                    out.key_nodes[key] = key_node
+                    out.value_nodes[key] = value_node
+                    continue
             key = self.key(key_node, seen, what, spec.what)
             if key is None:
                 continue
