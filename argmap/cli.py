@@ -36,27 +36,9 @@ def _load_command(name: str):
 
 
 class _Parser(argparse.ArgumentParser):
-    _declaring = False
-
     def error(self, message: str):  # exit status 2, as argparse does, but with a pointer to help
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n(try '{self.prog} --help')\n")
-
-    # argparse makes a formatter in every add_argument, only to check the metavar against
-    # nargs, and a formatter with no width asks shutil (which imports zlib, bz2 and lzma)
-    # for the terminal's.  The width is not used there, so give one; help output still
-    # gets the terminal's.
-    def add_argument(self, *args, **kwargs):
-        self._declaring = True
-        try:
-            return super().add_argument(*args, **kwargs)
-        finally:
-            self._declaring = False
-
-    def _get_formatter(self):
-        if self._declaring:
-            return self.formatter_class(prog=self.prog, width=80)
-        return super()._get_formatter()
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -67,7 +49,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                     "With no command, opens the explorer (TUI) on maps/.",
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
-    # prog given, as argparse would work it out ("argmap"), so that it needs no formatter (see _Parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, prog=parser.prog)
     for name in COMMANDS if only is None else [only]:
         module = _load_command(name)

@@ -27,7 +27,6 @@ NOT_FOR_CHECK = (
     "argmap.export", "argmap.tui", "argmap.coverage", "argmap.palette", "argmap.atomic",
     "argmap.analysis.common", "argmap.analysis.search", "argmap.analysis.show",
     "argmap.analysis.stances", "argmap.analysis.stats",
-    "shutil",     # argparse's help formatter asks it the terminal's width; argmap.cli avoids that
     "traceback",  # only for ARGMAP_DEBUG
     "json",       # only for --format json
     "difflib",    # only for "did you mean" hints
