@@ -113,15 +113,24 @@ def check_topics(project: Project) -> Iterator[Diagnostic]:
 
 
 def check_roles(project: Project) -> Iterator[Diagnostic]:
-    relations = list(project.relations())
-    supports = list(project.relations(RelKind.SUPPORTS))
-    premises = {p for r in supports for p in r.group}
-    attackers = {r.source for r in relations if r.kind is not RelKind.SUPPORTS and r.kind is not RelKind.SAME_AS}
-    related = {r.source for r in relations} | {r.target for r in relations} | premises
-    related.update(r.premise for r in project.relations(RelKind.UNDERCUTS) if r.premise is not None)
+    supporters: set[Ref] = set()
+    attackers: set[Ref] = set()
+    premises: set[Ref] = set()
+    related: set[Ref] = set()
+    for r in project.relations():
+        related.add(r.source)
+        related.add(r.target)
+        if r.kind is RelKind.SUPPORTS:
+            supporters.add(r.source)
+            premises.update(r.group)
+        elif r.kind is not RelKind.SAME_AS:
+            attackers.add(r.source)
+            if r.premise is not None:
+                related.add(r.premise)
+    related |= premises
     # The sets of suspects, by set algebra; only if one is not empty are the
     # nodes walked, to report in file order.
-    only_support = {r.source for r in supports} - attackers
+    only_support = supporters - attackers
     only_attack = attackers - premises
     orphans = project.node_refs - related
     if not (only_support or only_attack or orphans):
