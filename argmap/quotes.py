@@ -14,7 +14,6 @@ where that pays, since those run in C.
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -289,6 +288,8 @@ class SeedText:
                 start = at + 1
         if not candidates:
             return ""
+        import difflib  # only a quote that is not found needs it
+
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(needle)
         best, best_score = 0, -1.0
