@@ -123,10 +123,12 @@ class NodeReader:
         return _new(Pos, (self.path, mark.line + 1, mark.column + 1))
 
     def ref(self, node: yaml.Node) -> Ref:
-        text = _text(node)
+        if type(node) is not _ScalarNode or node.tag != _STR:
+            raise _GiveUp
+        text = node.value
         ref = self._refs.get(text)
         if ref is None:
-            if not _REF(text):
+            if len(text) > MAX_TEXT or not _REF(text):
                 raise _GiveUp
             map_id, sep, node_id = text.partition(":")
             ref = self._refs[text] = _new(Ref, (map_id, node_id) if sep else (self.map_id, text))
@@ -151,29 +153,35 @@ class NodeReader:
             where[key] = value_node
         if not _REQUIRED <= where.keys():
             raise _GiveUp
+        # Every scalar among the values is untagged text (checked above), so
+        # a field that must be a word from a small set needs only a type check.
         speakers = self.speakers
-        kind = _KINDS.get(_text(where["kind"]))
-        by = _text(where["by"])
+        kind_node, by_node, text_node = where["kind"], where["by"], where["text"]
+        if (type(kind_node) is not _ScalarNode or type(by_node) is not _ScalarNode
+                or type(text_node) is not _ScalarNode or len(text := text_node.value) > MAX_TEXT):
+            raise _GiveUp
+        kind, by = _KINDS.get(kind_node.value), by_node.value
         if kind is None or by not in speakers:  # speaker ids are valid ids, so no pattern check
             raise _GiveUp
-        via = None
-        if "via" in where:
-            via = _text(where["via"])
-            if via not in speakers or via == by:
-                raise _GiveUp
-        expect = None
-        if "expect" in where:
-            expect = _LABELS.get(_text(where["expect"]))
-            if expect is None:
-                raise _GiveUp
+        via = expect = None
+        note = ""
+        if len(where) > 4:  # the optional fields
+            if "via" in where:
+                via = _text(where["via"])
+                if via not in speakers or via == by:
+                    raise _GiveUp
+            if "expect" in where:
+                expect = _LABELS.get(_text(where["expect"]))
+                if expect is None:
+                    raise _GiveUp
+            if "note" in where:
+                note = _text(where["note"])
         quotes = _items(where["quote"])
         self.quote_texts.extend(map(_text, quotes))
         tags = tuple(map(self._tag, _items(where["tags"]))) if "tags" in where else ()
         stances = self._stances(where["stance"], where) if "stance" in where else None
         relations = self._relations(where, node_id) if _RELATIONS & where.keys() else ()
-        return _new(FastNode, (
-            kind, by, _text(where["text"]), via, _text(where["note"]) if "note" in where else "", expect,
-            quotes, tags, stances, relations, where))
+        return _new(FastNode, (kind, by, text, via, note, expect, quotes, tags, stances, relations, where))
 
     def _stances(self, node: yaml.Node, where: dict[str, yaml.Node]) -> dict[str, Stance]:
         if type(node) is not _MappingNode or node.tag != _MAP:

@@ -398,12 +398,11 @@ class Project:
     def arguments(self) -> list[Argument]:
         """Every distinct inference declared by ``supports`` relations."""
         found: dict[tuple[frozenset[Ref], Ref], Argument] = {}
-        for relation in self.relations():
-            if relation.kind is RelKind.SUPPORTS:
-                group = relation.group or (relation.source,)
-                key = (frozenset(group), relation.target)
-                if key not in found:
-                    found[key] = Argument(tuple(sorted(group)), relation.target)
+        for relation in self.relations(RelKind.SUPPORTS):
+            group = relation.group or (relation.source,)
+            key = (frozenset(group), relation.target)
+            if key not in found:
+                found[key] = Argument(tuple(sorted(group)), relation.target)
         return list(found.values())
 
     def same_as_class(self, ref: Ref) -> set[Ref]:

@@ -18,6 +18,10 @@ from .suggest import did_you_mean
 __all__ = ["validate", "CHECKS"]
 
 Check = Callable[[Project], Iterable[Diagnostic]]
+# Members of an enum read through its class cost an attribute look-up on the
+# metaclass each time; the loops below read them once per relation or node.
+_SUPPORTS, _SAME_AS = RelKind.SUPPORTS, RelKind.SAME_AS
+_REBUTTAL, _PREMISE = Kind.REBUTTAL, Kind.PREMISE
 
 
 def _resolve(project: Project, ref: Ref, relation: Relation, role: str) -> Diagnostic | None:
@@ -120,10 +124,10 @@ def check_roles(project: Project) -> Iterator[Diagnostic]:
     for r in project.relations():
         related.add(r.source)
         related.add(r.target)
-        if r.kind is RelKind.SUPPORTS:
+        if r.kind is _SUPPORTS:
             supporters.add(r.source)
             premises.update(r.group)
-        elif r.kind is not RelKind.SAME_AS:
+        elif r.kind is not _SAME_AS:
             attackers.add(r.source)
             if r.premise is not None:
                 related.add(r.premise)
@@ -137,10 +141,10 @@ def check_roles(project: Project) -> Iterator[Diagnostic]:
         return
     for node in project.nodes():
         ref = (node.map_id, node.id)  # equal to node.ref (a named tuple), and cheaper to make
-        if node.kind is Kind.REBUTTAL and ref in only_support:
+        if node.kind is _REBUTTAL and ref in only_support:
             yield warning("rebuttal-only-supports", f"rebuttal {node.id!r} only supports other nodes",
                           node.positions.get("kind", node.pos), "is it a premise?")
-        if node.kind is Kind.PREMISE and ref in only_attack:
+        if node.kind is _PREMISE and ref in only_attack:
             yield warning("premise-only-attacks", f"premise {node.id!r} only attacks other nodes",
                           node.positions.get("kind", node.pos), "is it a rebuttal?")
         if ref in orphans:
