@@ -65,7 +65,7 @@ def compose_floor(path: Path) -> float:
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or SIZES
     compileall.compile_dir(Path(argmap.__file__).parent, quiet=1)
-    argmap = [sys.executable, "-m", "argmap", "check", "-q"]
+    command = [sys.executable, "-m", "argmap", "check", "-q"]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
@@ -75,7 +75,7 @@ def main() -> None:
             floor = compose_floor(map_file)
             runs = 5 if n <= 10_000 else 3
             in_process = best_of(runs, lambda: load([maps]))
-            cli = best_of(runs, lambda: subprocess.run([*argmap, str(maps)], stdout=subprocess.DEVNULL,
+            cli = best_of(runs, lambda: subprocess.run([*command, str(maps)], stdout=subprocess.DEVNULL,
                                                        stderr=subprocess.DEVNULL, check=False))
             size_mb = map_file.stat().st_size / 1e6
             rows.append((n, size_mb, floor, in_process, cli, cli / floor,
