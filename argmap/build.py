@@ -137,20 +137,14 @@ def _locate(quotes, spans: Mapping[str, tuple[int, int] | None], seed: SeedText 
         span = spans.get(text)
         if span is None and seed is not None:
             report(_not_found(text, qpos, seed, "quote"))
-        located.append(Quote(text, qpos, span))
+        located.append(_new(Quote, (text, qpos, span)))
     return tuple(located)
 
 
 def _node_from_fast(map_id: str, nid: str, n: FastNode, pos: Pos, reader: NodeReader, seed: SeedText | None,
                     spans: Mapping[str, tuple[int, int] | None], report: Callable) -> Node:
-    quotes = []
-    for q in n.quotes:
-        text, qpos = q.value, reader.pos(q)
-        span = spans.get(text)
-        if span is None and seed is not None:
-            report(_not_found(text, qpos, seed, "quote"))
-        quotes.append(_new(Quote, (text, qpos, span)))
-    return _new(Node, (nid, map_id, n.kind, n.text, n.by, pos, tuple(quotes), n.tags,
+    quotes = _locate([(q.value, reader.pos(q)) for q in n.quotes], spans, seed, report)
+    return _new(Node, (nid, map_id, n.kind, n.text, n.by, pos, quotes, n.tags,
                        MappingProxyType(n.stances) if n.stances else EMPTY_MAPPING, n.relations, n.expect, n.note,
                        n.via, Positions(reader.path, n.where)))
 
