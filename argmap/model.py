@@ -283,6 +283,14 @@ class Argument:
         return "+".join(map(str, self.premises)) + "->" + str(self.conclusion)
 
 
+class _RelationIndex(NamedTuple):
+    """A project's relations by the node that declares them, that they target, or that is their premise."""
+
+    outgoing: dict[Ref, list[Relation]]
+    incoming: dict[Ref, list[Relation]]
+    premise_in: dict[Ref, list[Relation]]
+
+
 @dataclass(frozen=True, repr=False, eq=False)
 class Project:
     """Every map and topic loaded together, with indexes over relations.
@@ -314,7 +322,7 @@ class Project:
         return by_kind
 
     @cached_property
-    def _index(self) -> tuple[dict[Ref, list[Relation]], dict[Ref, list[Relation]], dict[Ref, list[Relation]]]:
+    def _index(self) -> _RelationIndex:
         outgoing: dict[Ref, list[Relation]] = {}
         incoming: dict[Ref, list[Relation]] = {}
         premise_in: dict[Ref, list[Relation]] = {}
@@ -324,7 +332,7 @@ class Project:
             if relation.kind is RelKind.SUPPORTS:
                 for premise in relation.group or (relation.source,):
                     premise_in.setdefault(premise, []).append(relation)
-        return outgoing, incoming, premise_in
+        return _RelationIndex(outgoing, incoming, premise_in)
 
     def __repr__(self) -> str:
         return f"<Project: {len(self.maps)} maps, {len(self._nodes)} nodes>"
@@ -346,15 +354,15 @@ class Project:
 
     def outgoing(self, ref: Ref) -> list[Relation]:
         """Relations declared by the node *ref*."""
-        return self._index[0].get(ref, [])
+        return self._index.outgoing.get(ref, [])
 
     def incoming(self, ref: Ref) -> list[Relation]:
         """Relations that target the node *ref*."""
-        return self._index[1].get(ref, [])
+        return self._index.incoming.get(ref, [])
 
     def premise_in(self, ref: Ref) -> list[Relation]:
         """Support relations in which *ref* is a premise, declared by it or by a co-premise."""
-        return self._index[2].get(ref, [])
+        return self._index.premise_in.get(ref, [])
 
     def speaker(self, ref: Ref) -> Speaker | None:
         node = self.node(ref)
