@@ -272,13 +272,11 @@ class Decoder:
         deferred = id(spec.value) in self.defer_ids
         for key_node, value_node in node.value:
             if deferred and type(key_node) is yaml.ScalarNode and key_node.tag == _STR:
-                # The common case of a big table (a map's nodes), without the calls.
+                # The common case of a big table (a map's nodes): a good id, kept as it is.
                 key = key_node.value
                 if key not in seen and pattern.fullmatch(key):
                     seen[key] = key_node
-                    out[key] = value_node
-                    out.key_nodes[key] = key_node
-                    out.value_nodes[key] = value_node
+                    out.keep(key, value_node, key_node, value_node)
                     continue
             key = self.key(key_node, seen, what, spec.what)
             if key is None:
@@ -287,7 +285,7 @@ class Decoder:
                 self.report("bad-id", f"{spec.what} {key!r} in {_name(what)} is not a valid id", key_node,
                             "ids use letters, digits, '-', '_' and '.', and start with a letter or digit")
                 continue
-            if id(spec.value) in self.defer_ids:
+            if deferred:
                 value = value_node
             else:
                 value = self.decode(value_node, spec.value, ("entry", spec.what.removesuffix(" id"), key))
