@@ -23,6 +23,8 @@ _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.MULTILINE)
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence of a seed: its span, line and text, and the genre of the part it stands in."""
+
     start: int
     end: int
     line: int
@@ -32,6 +34,8 @@ class Sentence:
 
 @dataclass
 class Coverage:
+    """How many of a seed's opinion and news sentences its map's quotes cover, and which they miss."""
+
     argmap: ArgMap
     covered: dict[str, int] = field(default_factory=dict)   # "opinion"/"news" -> covered sentences
     total: dict[str, int] = field(default_factory=dict)

@@ -22,6 +22,8 @@ UNREADABLE_CODES = frozenset({"io", "encoding", "binary", "too-large", "not-foun
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
+    """One problem found in the maps: ``path:line:col: severity[code]: message`` and a hint."""
+
     code: str
     message: str
     pos: Pos | None = None

@@ -36,6 +36,8 @@ _SUFFIXES = (".yaml", ".yml")
 
 @dataclass(frozen=True)
 class LoadResult:
+    """What :func:`load` found: the project, every problem (sorted by position) and the files read."""
+
     project: Project
     diagnostics: list[Diagnostic]
     files: list[Path] = field(default_factory=list)

@@ -70,6 +70,8 @@ _DEEP_PREFIX = re.compile(r"\n[ \t?:-]{%d}" % (MAX_DEPTH // 2))
 
 @dataclass(frozen=True, slots=True)
 class YamlDocument:
+    """A file's text and its composed YAML tree (``None`` for a file with no document)."""
+
     path: str
     text: str
     root: yaml.Node | None
