@@ -21,8 +21,8 @@ from ..errors import ArgmapError, UsageError
 from ..model import ArgMap, Node, Project, Ref
 from ..suggest import did_you_mean
 
-__all__ = ["Selection", "select_maps", "find_node", "Style", "colour_wanted", "add_maps_option",
-           "add_colour_option", "BrokenMaps", "TOLERATED"]
+__all__ = ["Selection", "select_maps", "find_node", "Style", "colour_wanted", "add_targets_argument",
+           "add_maps_option", "add_colour_option", "BrokenMaps", "TOLERATED"]
 
 # Errors a reading command can live with: a wrong expectation does not change the map.
 TOLERATED = frozenset({"expect-mismatch"})
@@ -45,6 +45,12 @@ class Selection:
     def nodes(self) -> Iterable[Node]:
         for argmap in self.maps:
             yield from argmap.nodes.values()
+
+
+def add_targets_argument(parser) -> None:
+    """The MAP... positional of the commands that work on whole maps."""
+    parser.add_argument("targets", nargs="*", metavar="MAP",
+                        help="map files, folders or map ids (default: every map in --maps)")
 
 
 def add_maps_option(parser) -> None:

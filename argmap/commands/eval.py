@@ -22,10 +22,9 @@ HELP = "label claims IN/OUT/UNDEC under grounded, preferred or stable semantics,
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from ..analysis.common import add_colour_option, add_maps_option
+    from ..analysis.common import add_colour_option, add_maps_option, add_targets_argument
 
-    parser.add_argument("targets", nargs="*", metavar="MAP",
-                        help="map files, folders or map ids (default: every map in --maps)")
+    add_targets_argument(parser)
     parser.add_argument("-s", "--semantics", choices=["grounded", "preferred", "stable"], default="grounded",
                         help="argumentation semantics (default: grounded)")
     parser.add_argument("-f", "--format", choices=["text", "json"], default="text", help="output format")

@@ -20,10 +20,9 @@ HELP = "topic × article and topic × speaker stance matrices (table, CSV or JSO
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from ..analysis.common import add_colour_option, add_maps_option
+    from ..analysis.common import add_colour_option, add_maps_option, add_targets_argument
 
-    parser.add_argument("targets", nargs="*", metavar="MAP",
-                        help="map files, folders or map ids (default: every map in --maps)")
+    add_targets_argument(parser)
     parser.add_argument("-f", "--format", choices=["table", "csv", "json"], default="table", help="output format")
     parser.add_argument("--by", choices=["article", "speaker", "both"], default="both",
                         help="which matrix (default: both)")

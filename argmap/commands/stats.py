@@ -16,10 +16,9 @@ HELP = "count nodes, relations, speakers and topics; most contested claims; deep
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from ..analysis.common import add_colour_option, add_maps_option
+    from ..analysis.common import add_colour_option, add_maps_option, add_targets_argument
 
-    parser.add_argument("targets", nargs="*", metavar="MAP",
-                        help="map files, folders or map ids (default: every map in --maps)")
+    add_targets_argument(parser)
     parser.add_argument("-f", "--format", choices=["text", "json"], default="text", help="output format")
     parser.add_argument("--top", type=int, default=5, metavar="N", help="list the N most attacked/supported (default: 5)")
     add_maps_option(parser)
