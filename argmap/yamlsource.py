@@ -53,9 +53,14 @@ class SafeLoader(_BaseLoader):
 __all__ = ["YamlDocument", "read_yaml", "parse_yaml", "MAX_FILE_BYTES", "MAX_DEPTH"]
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
-# libyaml's composer recurses on the C stack: it crashes near 100,000 levels.
-# A map needs six; the spec rejects anything deeper than it expects.
-MAX_DEPTH = 1000
+# libyaml up to 0.2.5 (PyYAML <= 6.0.3) composes on the C stack and crashes
+# near 100,000 levels; the libyaml in PyYAML 6.0.4 stops at 1,000 with a
+# syntax error of its own.  Half that keeps argmap's guard the one that
+# decides, whichever is installed.  A map needs six; the spec rejects
+# anything deeper than it expects.
+MAX_DEPTH = 500
+# libyaml's own refusal, translated should a future libyaml stop sooner.
+_LIBYAML_NESTING = "maximum nesting depth"
 
 # Something that may be an anchor; only then is the tree walked to be sure.
 _ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]")
@@ -106,11 +111,13 @@ def parse_yaml(data: bytes, name: str) -> tuple[YamlDocument | None, list[Diagno
         try:
             root = yaml.compose(text, Loader=SafeLoader)
         except yaml.MarkedYAMLError as exc:
+            if _LIBYAML_NESTING in (exc.problem or ""):
+                return None, [_too_deep(exc.problem_mark, name)]
             return None, [_syntax_error(exc, text, name)]
         except yaml.YAMLError as exc:
             return None, [error("yaml-syntax", str(exc).splitlines()[0], Pos(name, 1, 1))]
         except RecursionError:  # pure-Python composer only
-            return None, [error("too-deep", "nesting too deep to read", Pos(name, 1, 1))]
+            return None, [_too_deep(None, name)]
     if root is not None and "&" in text and _ANCHOR.search(text):
         reused = _reused_node(root)
         if reused is not None:
@@ -197,15 +204,22 @@ def _check_depth(text: str, data: bytes, name: str) -> Diagnostic | None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    return error("too-deep", f"nesting deeper than {MAX_DEPTH} levels",
-                                 Pos(name, mark.line + 1, mark.column + 1),
-                                 hint="a map needs six levels at most; check brackets and indentation")
+                    return _too_deep(event.start_mark, name)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.MarkedYAMLError as exc:
+        if _LIBYAML_NESTING in (exc.problem or ""):
+            return _too_deep(exc.problem_mark, name)
         return None  # the syntax error is reported by compose, with its position
+    except yaml.YAMLError:
+        return None
     return None
+
+
+def _too_deep(mark: yaml.Mark | None, name: str) -> Diagnostic:
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return error("too-deep", f"nesting deeper than {MAX_DEPTH} levels", Pos(name, line, col),
+                 hint="a map needs six levels at most; check brackets and indentation")
 
 
 def _flow_depth_bound(data: bytes) -> int:

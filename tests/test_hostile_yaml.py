@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+import yaml
+
+from argmap import yamlsource
 from argmap.project import load
 
 BOMB = """\
@@ -39,6 +42,8 @@ CASES: dict[str, tuple[bytes, str]] = {
     "deep-block-nesting": ("".join(" " * i + "- \n" for i in range(0, 3000, 2)).encode(), "too-deep"),
     "deep-compact-nesting": (b"- " * 3000 + b"x\n", "too-deep"),
     "deep-compact-nesting-later": (b"map: x\nnodes:\n" + b"- " * 3000 + b"x\n", "too-deep"),
+    "deep-compact-nesting-100k": (b"- " * 100_000 + b"x\n", "too-deep"),
+    "deep-mapping-nesting": ("".join(" " * i + "k:\n" for i in range(0, 3000, 2)).encode(), "too-deep"),
     "python-object-tag": (b"map: !!python/object/apply:os.system ['echo pwned']\n", "tag"),
     "python-name-tag": (b"map: x\ntitle: !!python/name:os.system\n", "tag"),
     "custom-tag": (b"map: !include other.yaml\n", "tag"),
@@ -57,6 +62,44 @@ def test_bad_file_gets_diagnostic(name: str, tmp_path: Path) -> None:
     located = [d for d in result.diagnostics if d.code == code][0]
     assert located.location.startswith(str(path.name)) or str(path) in located.location or \
         located.location.endswith(path.name) or path.name in located.location
+
+
+DEEP_AT_LINE_3 = b"map: x\nnodes:\n" + b"- " * 3000 + b"x\n"
+
+
+def test_too_deep_names_the_level_where_the_limit_is_passed(tmp_path: Path) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_bytes(DEEP_AT_LINE_3)
+    [problem] = load([path]).diagnostics
+    assert (problem.code, problem.pos.line) == ("too-deep", 3)
+    # The top mapping is level 1, so the 500th "- " opens level 501.
+    assert problem.pos.col == 2 * (yamlsource.MAX_DEPTH - 1) + 1
+    assert problem.message == f"nesting deeper than {yamlsource.MAX_DEPTH} levels"
+
+
+def _libyaml_limits_nesting() -> bool:
+    deep = "[" * 5000 + "]" * 5000
+    try:
+        yaml.compose(deep, Loader=yamlsource.SafeLoader)
+    except yaml.YAMLError:
+        return True
+    return False
+
+
+@pytest.mark.skipif(not _libyaml_limits_nesting(),
+                    reason="this PyYAML's libyaml has no nesting limit of its own (PyYAML <= 6.0.3)")
+@pytest.mark.parametrize("bypass", ["guard-limit-raised", "guard-skipped"])
+def test_libyaml_nesting_refusal_reads_as_too_deep(bypass: str, tmp_path: Path, monkeypatch) -> None:
+    """Should libyaml ever stop before argmap's guard, the user still gets too-deep, located."""
+    if bypass == "guard-limit-raised":
+        monkeypatch.setattr(yamlsource, "MAX_DEPTH", 50_000)
+    else:
+        monkeypatch.setattr(yamlsource, "_check_depth", lambda text, data, name: None)
+    path = tmp_path / "deep.yaml"
+    path.write_bytes(DEEP_AT_LINE_3)
+    [problem] = load([path]).diagnostics
+    assert (problem.code, problem.pos.line) == ("too-deep", 3)
+    assert problem.pos.col > 1
 
 
 def test_many_brackets_in_text_are_not_nesting(tmp_path: Path) -> None:
