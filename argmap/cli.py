@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from . import __version__
-from .errors import ArgmapError, OutputExistsError, UsageError
+from .errors import ArgmapError, UsageError
 from .project import retain_results
 
 # Order is the order of `argmap --help`.
@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None, *, exit_at_once: bool = False) -> in
     at_once = exit_at_once and args._exit_at_once
     if at_once:
         retain_results()
-    code = _run(args)
+    code = _flush_output(_run(args))
     if at_once:
         _exit_now(code)
     return code
@@ -91,18 +91,22 @@ def _run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         print(f"argmap: error: {exc}", file=sys.stderr)
         return 2
-    except OutputExistsError as exc:
-        print(f"argmap: error: {exc}", file=sys.stderr)
-        return 1
-    except ArgmapError as exc:
+    except ArgmapError as exc:  # a refused or failed write, a drawing that failed: the message says which
         print(f"argmap: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader (e.g. `head`) went away; stay quiet like other Unix tools.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _quiet_stdout()
         return 0
+    except OSError as exc:
+        # The machine, not a bug: a folder that cannot be read, a full disk, a name too
+        # long.  Writers and the loader report their own; this catches what slips past.
+        print(f"argmap: error: {_os_error(exc)}", file=sys.stderr)
+        if exc.filename is None:
+            _quiet_stdout()  # what is still buffered cannot be written either
+            return 1
+        return 2
     except Exception:  # a bug, not bad input: keep it short, and the details on request
         if os.environ.get("ARGMAP_DEBUG"):
             import traceback  # only for bugs, so not imported at start-up
@@ -113,6 +117,40 @@ def _run(args: argparse.Namespace) -> int:
             print(f"argmap: internal error: {kind.__name__}: {value}\n"
                   "(set ARGMAP_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
         return 70
+
+
+def _os_error(exc: OSError) -> str:
+    """*exc* as ``PATH: reason`` (both paths of a rename), the path shown safely."""
+    from .visible import visible
+
+    reason = exc.strerror or str(exc)
+    paths = [os.fsdecode(p) for p in (exc.filename, exc.filename2) if p is not None]
+    if not paths:  # file operations name their file: one that does not is writing to a stream
+        return f"cannot write output: {reason}"
+    return ": ".join([*(visible(p, one_line=True) for p in paths), reason])
+
+
+def _quiet_stdout() -> None:
+    """The reader (e.g. `head`) went away: stay quiet like other Unix tools."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - stdout already closed
+        pass
+
+
+def _flush_output(code: int) -> int:
+    """Flush standard output now, so a full disk or a closed pipe is reported, not lost at exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    except OSError as exc:
+        print(f"argmap: error: {_os_error(exc)}", file=sys.stderr)
+        _quiet_stdout()  # what is still buffered cannot be written either
+        return max(code, 1)
+    except ValueError:  # closed by the command
+        pass
+    return code
 
 
 def _exit_now(code: int) -> NoReturn:
