@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import gc
 import os
-import shlex
+import signal
 import subprocess
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -19,14 +20,18 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from ..diagnostics import Diagnostic
+from ..errors import UsageError
 from ..model import Project, Ref
 from ..project import LoadResult, discover, load
+from ..visible import visible
 from .argtree import Outline
 from .browser import BrowserScreen
 from .commands import ArgmapCommands
+from .editor import editor_command, resolve_editor
 from .history import History
 from .labels import compute_labels
 from .searching import SearchIndex
@@ -73,6 +78,16 @@ class ArgmapApp(App[None]):
         self.history: History[Place] = History()
         self.loads = 0  # how many loads have been applied (tests wait on it)
         self._load_generation = 0
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Notify, with terminal controls in *message* and *title* shown visibly.
+
+        Messages name files and nodes, which come from strangers; callers
+        pass ``markup=False`` when they do, so brackets in a name stay text.
+        """
+        super().notify(visible(message), title=visible(title, one_line=True), severity=severity,
+                       timeout=timeout, markup=markup)
 
     # -- start ----------------------------------------------------------------------------------
 
@@ -185,7 +200,7 @@ class ArgmapApp(App[None]):
         browser = self.browser
         here = browser.place()
         if not browser.go(target):
-            self.notify(f"{target} is not in the loaded maps", severity="warning")
+            self.notify(f"{target} is not in the loaded maps", severity="warning", markup=False)
             return False
         if here is not None:
             self.history.visit(here)
@@ -208,7 +223,7 @@ class ArgmapApp(App[None]):
             self.notify(empty, timeout=2)
             return
         if not self.browser.go(place):
-            self.notify(f"{place[0]} is no longer loaded", severity="warning")
+            self.notify(f"{place[0]} is no longer loaded", severity="warning", markup=False)
 
     # -- screens --------------------------------------------------------------------------------
 
@@ -265,29 +280,45 @@ class ArgmapApp(App[None]):
     # -- editing --------------------------------------------------------------------------------
 
     def editor_command(self, path: str, line: int) -> list[str]:
-        """``$VISUAL`` or ``$EDITOR`` (default vi) at *line* of *path*: ``vi +12 maps/x.yaml``."""
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        return [*shlex.split(editor), f"+{line}", path]
+        """``$VISUAL`` or ``$EDITOR`` (default vi) at *line* of *path*, by absolute path."""
+        return editor_command(path, line)
 
     def edit_file(self, path: str, line: int) -> None:
-        """Suspend the app, run the editor at *line*, and reload when it returns."""
+        """Suspend the app, run the editor at *line*, and reload when it returns.
+
+        Whatever goes wrong, the app gets the terminal back and says so:
+        ``App.suspend`` does not resume if its body raises, so nothing may
+        raise inside it.
+        """
         from textual.app import SuspendNotSupported
 
-        command = self.editor_command(path, line)
         try:
-            try:
-                with self.suspend():
-                    code = subprocess.call(command)
-            except SuspendNotSupported:
-                # No terminal to hand over (headless, as in tests): just run it.
-                code = subprocess.call(command, stdin=subprocess.DEVNULL)
-        except OSError as exc:
-            self.notify(f"cannot run the editor {command[0]!r}: {exc.strerror or exc}; "
-                        "set $EDITOR", severity="error", timeout=8)
+            command = self.editor_command(path, line)
+        except UsageError as exc:
+            self._editor_failed(f"{exc}; set $VISUAL or $EDITOR")
             return
-        if code:
-            self.notify(f"the editor exited with status {code}", severity="warning")
+        problem = resolve_editor(command)
+        if problem is not None:
+            self._editor_failed(f"cannot run the editor: {problem}; set $VISUAL or $EDITOR")
+            return
+        outcome: int | OSError = 0
+        try:
+            with self.suspend():
+                outcome = _run(command, interactive=True)
+        except SuspendNotSupported:
+            # No terminal to hand over (headless, as in tests): just run it.
+            outcome = _run(command, interactive=False)
+        if isinstance(outcome, OSError):
+            self._editor_failed(f"cannot run the editor {command[0]!r}: {outcome.strerror or outcome}; "
+                                "set $VISUAL or $EDITOR")
+            return
+        if outcome:
+            self.notify(f"the editor {command[0]!r} exited with status {outcome}",
+                        severity="warning", timeout=8, markup=False)
         self.reload()
+
+    def _editor_failed(self, message: str) -> None:
+        self.notify(message, title="Edit", severity="error", timeout=10, markup=False)
 
     # -- export ---------------------------------------------------------------------------------
 
@@ -315,6 +346,29 @@ class ArgmapApp(App[None]):
         try:
             written = export_svg(project, path, map_id, ref, depth, labels=self.labels)
         except (ArgmapError, OSError, ImportError) as exc:
-            self.call_from_thread(self.notify, f"export failed: {exc}", severity="error", timeout=8)
+            self.call_from_thread(self.notify, f"export failed: {exc}", severity="error", timeout=8,
+                                  markup=False)
             return
-        self.call_from_thread(self.notify, f"wrote {written}", title="Exported")
+        self.call_from_thread(self.notify, f"wrote {written}", title="Exported", markup=False)
+
+
+def _run(command: list[str], *, interactive: bool) -> int | OSError:
+    """Run the editor; its exit status, or the OSError that kept it from starting.
+
+    While an editor owns the terminal, Ctrl+C is its key: as git does, the
+    app ignores SIGINT until the editor exits (set after the start, so the
+    editor keeps its own), since an interrupt raised here would leave the
+    app suspended, the screen blank.
+    """
+    try:
+        process = subprocess.Popen(command, stdin=None if interactive else subprocess.DEVNULL)
+    except OSError as exc:  # vanished since checked, not executable, a bad interpreter line
+        return exc
+    previous = None
+    if interactive and threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return process.wait()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
