@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, get_current_worker
 
 from ..model import Ref
 from ..palette import KIND_COLOURS
@@ -75,6 +76,8 @@ class SearchScreen(ModalScreen[Ref | None]):
         self.initial = initial
         self.hits: list[Hit] = []
         self.total = 0
+        self.shown_for: str | None = None  # the text the listed results answer (tests wait on it)
+        self._choose_when_shown = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -106,18 +109,38 @@ class SearchScreen(ModalScreen[Ref | None]):
         self.update(event.value)
 
     def update(self, text: str) -> None:
-        """Run the query *text* and list the results."""
+        """Run the query *text* and list the results (go-to in a worker)."""
         if self.mode == "goto":
-            self.hits = self.index.goto(text, limit=SHOWN)
-            self.total = len(self.hits)
-            words: tuple[str, ...] = ()
+            self._goto(text)
+            return
+        query = parse_query(text)
+        if query.empty:
+            hits, total = [], 0
         else:
-            query = parse_query(text)
-            if query.empty:
-                self.hits, self.total = [], 0
-            else:
-                self.hits, self.total = self.index.search(query, limit=SHOWN)
-            words = query.words
+            hits, total = self.index.search(query, limit=SHOWN)
+        self._show(text, hits, total, query.words)
+
+    # Off the interface thread, so Escape and the next keystroke are always
+    # answered; each keystroke cancels the one before (exclusive), and the
+    # index stops a cancelled match early.
+    @work(thread=True, exclusive=True, group="goto", description="go to")
+    def _goto(self, text: str) -> None:
+        worker = get_current_worker()
+        hits = self.index.goto(text, limit=SHOWN, cancelled=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_goto, worker, text, hits)
+
+    def _show_goto(self, worker: Worker, text: str, hits: list[Hit]) -> None:
+        if worker.is_cancelled or not self.is_attached:
+            return
+        self._show(text, hits, len(hits), ())
+        if self._choose_when_shown and text == self.input.value:
+            self._choose_when_shown = False
+            self.choose(self.results.highlighted)
+
+    def _show(self, text: str, hits: list[Hit], total: int, words: tuple[str, ...]) -> None:
+        self.hits, self.total = hits, total
+        self.shown_for = text
         self.results.set_options([Option(self._render_hit(hit, words)) for hit in self.hits])
         if self.hits:
             self.results.highlighted = 0
@@ -163,6 +186,11 @@ class SearchScreen(ModalScreen[Ref | None]):
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:
+        if self.shown_for != self.input.value:
+            # Enter typed before the results of the last keystroke: take the
+            # best of those, not of a stale list, when they come.
+            self._choose_when_shown = True
+            return
         self.choose(self.results.highlighted)
 
     @on(OptionList.OptionSelected, "#search-results")

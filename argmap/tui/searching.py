@@ -19,17 +19,20 @@ also matches a word of a speaker's name (``by:allister``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..model import Node, Project, Ref
 
-__all__ = ["FILTER_FIELDS", "Query", "Hit", "SearchIndex", "parse_query", "fuzzy_score"]
+__all__ = ["FILTER_FIELDS", "MAX_FUZZY", "Query", "Hit", "SearchIndex", "parse_query", "fuzzy_score",
+           "subsequence_span"]
 
 FILTER_FIELDS = ("kind", "by", "tag", "topic", "map")
 _ALIASES = {"speaker": "by", "tags": "tag", "stance": "topic", "k": "kind", "t": "tag"}
 _WORD = re.compile(r"[\w-]+")
 _TOKEN = re.compile(r'(\w+):("[^"]*"|\S*)|"([^"]*)"|(\S+)')
+# Letters typed for a fuzzy go-to; a longer needle is a pasted id and must occur whole.
+MAX_FUZZY = 64
 
 
 @dataclass(frozen=True)
@@ -196,19 +199,28 @@ class SearchIndex:
 
     # -- go to --------------------------------------------------------------------------------
 
-    def goto(self, text: str, limit: int = 50) -> list[Hit]:
-        """Nodes whose ``map:node`` id fuzzily matches *text*, best first."""
+    def goto(self, text: str, limit: int = 50,
+             cancelled: Callable[[], bool] | None = None) -> list[Hit]:
+        """Nodes whose ``map:node`` id fuzzily matches *text*, best first.
+
+        Linear in the size of the ids: each id is scanned once per letter
+        with ``str.find``, never with a backtracking pattern, and a needle
+        longer than :data:`MAX_FUZZY` (a pasted id, not typing) must occur
+        whole.  *cancelled* is asked every few hundred nodes, so a worker
+        whose keystroke is stale stops early.
+        """
         needle = text.strip().lower()
         if not needle:
             return []
         exact = self._by_ident.get(needle)
-        pattern = re.compile(".*?".join(map(re.escape, needle)))
         scored: list[Hit] = []
-        for entry in self._entries:
-            match = pattern.search(entry.ident)
-            if match is None:
+        for i, entry in enumerate(self._entries):
+            if cancelled is not None and not i % 512 and cancelled():
+                return []
+            span = subsequence_span(needle, entry.ident)
+            if span is None:
                 continue
-            score = fuzzy_score(needle, entry.ident, match.start(), match.end())
+            score = fuzzy_score(needle, entry.ident, *span)
             if entry is exact:
                 score += 1000
             scored.append(Hit(entry.ref, score, "id"))
@@ -222,6 +234,27 @@ class SearchIndex:
 def _stance_matches(node: Node, value: str) -> bool:
     topic, _, stance = value.partition("=")
     return any(t.startswith(topic) and (not stance or s.startswith(stance)) for t, s in node.stances.items())
+
+
+def subsequence_span(needle: str, haystack: str) -> tuple[int, int] | None:
+    """Where *needle*'s letters first occur in order in *haystack* (gaps allowed), or None.
+
+    The span the pattern ``n.*?e.*?e…`` would match, found in one pass:
+    each letter at its first place after the last, from the first place of
+    the first letter (if that start fails, every later one does too).  A
+    needle over :data:`MAX_FUZZY` letters must occur as it is.
+    """
+    if len(needle) > MAX_FUZZY:
+        at = haystack.find(needle)
+        return None if at < 0 else (at, at + len(needle))
+    start = at = haystack.find(needle[0])
+    if at < 0:
+        return None
+    for char in needle[1:]:
+        at = haystack.find(char, at + 1)
+        if at < 0:
+            return None
+    return start, at + 1
 
 
 def fuzzy_score(needle: str, ident: str, start: int, end: int) -> int:

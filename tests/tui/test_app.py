@@ -192,6 +192,7 @@ async def test_go_to_by_id_fuzzily(fixture_maps: Path) -> None:
         await loaded(pilot)
         await pilot.press("g")
         await pilot.press(*"covprf")
+        await wait_until(pilot, lambda: app.screen.shown_for == "covprf", "the go-to results")
         assert app.screen.hits[0].ref == B("covid-proof")
         await pilot.press("enter")
         assert cursor_ref(app) == B("covid-proof")
