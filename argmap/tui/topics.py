@@ -178,7 +178,7 @@ class TopicsScreen(Screen):
         coordinate = self.table.cursor_coordinate
         row, topic, cell = self.cell_at(coordinate.row, coordinate.column)
         if cell is None or not cell.refs:
-            self.app.notify(f"{row.label} has no stance on {topic}", timeout=2)
+            self.app.notify(f"{row.label} has no stance on {topic}", timeout=2, markup=False)
             return
         if len(cell.refs) == 1:
             self.app.jump(cell.refs[0])
