@@ -44,6 +44,9 @@ class LoadResult:
     # The composed YAML of each file, from which the model's positions are read
     # when asked for: it lives as long as the project.
     documents: list[YamlDocument] = field(default_factory=list, repr=False)
+    # Every file read, the maps beside the named ones and the seeds included:
+    # what a command that writes files must never replace (argmap.atomic.Protected).
+    loaded_paths: list[Path] = field(default_factory=list, repr=False)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -69,15 +72,18 @@ def discover(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Diagn
     problems: list[Diagnostic] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in _SUFFIXES and p.is_file())
-            if not found:
-                problems.append(Diagnostic("not-found", "folder holds no .yaml map files", path=str(raw)))
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(Diagnostic("not-found", "no such file or folder", path=str(raw)))
+        try:
+            if path.is_dir():
+                found = sorted(p for p in path.iterdir() if p.suffix in _SUFFIXES and p.is_file())
+                if not found:
+                    problems.append(Diagnostic("not-found", "folder holds no .yaml map files", path=str(raw)))
+                files.extend(found)
+            elif path.is_file():
+                files.append(path)
+            else:
+                problems.append(Diagnostic("not-found", "no such file or folder", path=str(raw)))
+        except OSError as exc:  # a folder that cannot be listed or searched: say so, go on
+            problems.append(Diagnostic("io", f"cannot read: {exc.strerror or exc}", path=str(raw)))
     unique: dict[Path, None] = {}
     for f in files:
         unique.setdefault(f.resolve(), None)
@@ -93,9 +99,12 @@ def _context_beside(files: Sequence[Path]) -> list[Path]:
     named = set(files)
     extra: dict[Path, None] = {}
     for folder in dict.fromkeys(f.parent for f in files):
-        for candidate in sorted(folder.iterdir()):
-            if candidate.suffix in _SUFFIXES and candidate.is_file() and candidate.resolve() not in named:
-                extra.setdefault(candidate.resolve(), None)
+        try:
+            for candidate in sorted(folder.iterdir()):
+                if candidate.suffix in _SUFFIXES and candidate.is_file() and candidate.resolve() not in named:
+                    extra.setdefault(candidate.resolve(), None)
+        except OSError:  # a folder that can be searched but not listed: the named files only
+            continue
     return list(extra)
 
 
@@ -151,6 +160,7 @@ def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | Non
     files, diagnostics = discover(paths)
     context = _context_beside(files)
     files += context
+    every_file = files  # the trimming below rebinds files, not this list
     seeds = _SeedCache()
     seeds_path = Path(seeds_dir) if seeds_dir is not None else None
     maps: dict[str, ArgMap] = {}
@@ -207,7 +217,7 @@ def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | Non
         diagnostics = [d for d in diagnostics if (d.pos.path if d.pos else d.path) not in hidden]
         files = files[:len(files) - len(context)]
     diagnostics.sort(key=sort_key)
-    return LoadResult(project, diagnostics, files, documents)
+    return LoadResult(project, diagnostics, files, documents, [*every_file, *seeds._cache])
 
 
 def _is_topics_file(root: yaml.Node) -> bool:
@@ -226,13 +236,20 @@ def _load_seed(doc: LDict, map_path: Path, seeds_dir: Path | None, seeds: _SeedC
     dirs = _seed_dirs(map_path, seeds_dir)
     for folder in dirs:
         candidate = folder / name
-        if candidate.is_file():
+        try:
+            found = candidate.is_file()
+        except OSError:  # a seeds folder that cannot be searched: reading the seed says why
+            found = True
+        if found:
             seed = seeds.get(candidate, display_path(candidate))
             if isinstance(seed, Diagnostic):
                 diagnostics.append(seed)
                 return None
             return seed
-    available = sorted(p.name for d in dirs if d.is_dir() for p in d.iterdir())
+    try:
+        available = sorted(p.name for d in dirs if d.is_dir() for p in d.iterdir())
+    except OSError:  # a seeds folder that cannot be listed: no hint from it
+        available = []
     hint = did_you_mean(name, available) or (f"seeds are looked for in {display_path(dirs[0])}/"
                                              if available or not dirs else "no seeds folder found")
     diagnostics.append(error("seed-not-found", f"seed file {name!r} does not exist", source.at["seed"], hint))
