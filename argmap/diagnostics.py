@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .model import Pos
+from .visible import visible
 
 __all__ = ["Severity", "Diagnostic", "format_text", "format_json", "UNREADABLE_CODES"]
 
@@ -40,9 +41,15 @@ class Diagnostic:
         return str(self.pos) if self.pos else self.path
 
     def format(self) -> str:
-        head = f"{self.location}: " if self.location else ""
-        text = f"{head}{self.severity}[{self.code}]: {self.message}"
-        return f"{text}\n    hint: {self.hint}" if self.hint else text
+        """The diagnostic for a terminal: ``path:line:col: severity[code]: message``, and its hint.
+
+        Paths, messages and hints quote map text and file names, so terminal
+        controls are shown as escapes and each part stays on its own line (a
+        file name holding a newline cannot forge a diagnostic of its own).
+        """
+        head = f"{visible(self.location, one_line=True)}: " if self.location else ""
+        text = f"{head}{self.severity}[{self.code}]: {visible(self.message, one_line=True)}"
+        return f"{text}\n    hint: {visible(self.hint, one_line=True)}" if self.hint else text
 
     def as_dict(self) -> dict:
         return {
@@ -70,14 +77,15 @@ def sort_key(diagnostic: Diagnostic) -> tuple:
 
 
 def format_text(diagnostics: Iterable[Diagnostic]) -> str:
+    """The diagnostics for a terminal, one per line (and a line per hint)."""
     return "\n".join(d.format() for d in diagnostics)
 
 
 def format_json(diagnostics: Sequence[Diagnostic], files: int) -> str:
-    import json  # only `check --format json` needs it: text output is the common case
+    from .jsonout import dumps  # only `check --format json` needs it: text output is the common case
 
     errors = sum(d.is_error for d in diagnostics)
-    return json.dumps(
+    return dumps(
         {
             "version": 1,
             "files": files,
@@ -85,6 +93,4 @@ def format_json(diagnostics: Sequence[Diagnostic], files: int) -> str:
             "warnings": len(diagnostics) - errors,
             "diagnostics": [d.as_dict() for d in diagnostics],
         },
-        ensure_ascii=False,
-        indent=2,
     )

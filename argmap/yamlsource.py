@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from .controls import maybe_controls, yaml_control_warnings
 from .gcpause import gc_paused
 from .diagnostics import Diagnostic, error
 from .model import Pos
@@ -99,7 +100,11 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[YamlDocument | No
 
 
 def parse_yaml(data: bytes, name: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    """Decode and compose YAML *data* read from the file called *name*."""
+    """Decode and compose YAML *data* read from the file called *name*.
+
+    With a document come its warnings (terminal controls in values); without
+    one, the problem that stopped it.
+    """
     text, problem = _decode(data, name)
     if problem:
         return None, [problem]
@@ -125,7 +130,9 @@ def parse_yaml(data: bytes, name: str) -> tuple[YamlDocument | None, list[Diagno
             return None, [error("alias", "anchors and aliases are not supported in maps",
                                 Pos(name, mark.line + 1, mark.column + 1),
                                 "write the value out in full where it is reused")]
-    return YamlDocument(name, text, root), []
+    # Controls in values are worth a warning; the regex clears ordinary files at C speed.
+    warnings = yaml_control_warnings(root, text, name) if maybe_controls(text) else []
+    return YamlDocument(name, text, root), warnings
 
 
 def _reused_node(root: yaml.Node) -> yaml.Node | None:

@@ -20,6 +20,7 @@ from typing import TextIO
 from ..errors import ArgmapError, UsageError
 from ..model import ArgMap, Node, Project, Ref
 from ..suggest import did_you_mean
+from ..visible import visible
 
 __all__ = ["Selection", "select_maps", "find_node", "Style", "colour_wanted", "add_targets_argument",
            "add_maps_option", "add_colour_option", "BrokenMaps", "TOLERATED"]
@@ -74,7 +75,7 @@ def _missing_path(item: str) -> UsageError:
     hint = ""
     if folder.is_dir():
         hint = did_you_mean(path.name, [p.name for p in folder.iterdir()])
-    return UsageError(f"no such file or folder: {item}" + (f" ({hint})" if hint else ""))
+    return UsageError(f"no such file or folder: {visible(item, one_line=True)}" + (f" ({hint})" if hint else ""))
 
 
 def select_maps(items: Sequence[str], maps_dir: str = "maps", seeds: str | None = None,
@@ -139,7 +140,8 @@ def select_maps(items: Sequence[str], maps_dir: str = "maps", seeds: str | None 
             if broken:
                 print(format_text(d for d in result.errors if (d.pos.path if d.pos else d.path) == broken[0]),
                       file=err)
-                raise BrokenMaps(f"map {map_id!r} could not be loaded: {broken[0]} has errors (see above)")
+                raise BrokenMaps(f"map {map_id!r} could not be loaded: {visible(broken[0], one_line=True)} "
+                                 "has errors (see above)")
             hint = did_you_mean(map_id, project.maps)
             known = ", ".join(sorted(project.maps)) or "none"
             raise UsageError(f"unknown map {map_id!r}" + (f" ({hint})" if hint else f"; maps: {known}"))
@@ -166,8 +168,9 @@ def select_maps(items: Sequence[str], maps_dir: str = "maps", seeds: str | None 
 
 
 def _display(path: Path) -> str:
+    """*path* for a message: relative where it can be, terminal controls shown as escapes."""
     from ..project import display_path
-    return display_path(path)
+    return visible(display_path(path), one_line=True)
 
 
 def find_node(project: Project, text: str, argmap: ArgMap) -> Node:

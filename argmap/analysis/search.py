@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import ArgMap, Node
+from ..visible import visible
 
 __all__ = ["Hit", "search", "normalise", "terms_of"]
 
@@ -36,9 +37,12 @@ class Hit:
     fields: tuple[str, ...]     # where the words were found: "id", "text", "quote", "speaker", "tags"
 
     def line(self) -> str:
-        """``path:line: id — text``."""
-        text = " ".join(self.node.text.split())
-        return f"{self.map.path}:{self.node.pos.line}: {self.node.id} — {text}"
+        """``path:line: id — text``, terminal controls shown as escapes."""
+        return f"{visible(self.map.path, one_line=True)}:{self.node.pos.line}: {self.node.id} — {self.text()}"
+
+    def text(self) -> str:
+        """The node's paraphrase on one line, terminal controls shown as escapes."""
+        return visible(" ".join(self.node.text.split()), one_line=True)
 
 
 def _haystacks(argmap: ArgMap, node: Node) -> list[tuple[str, str]]:

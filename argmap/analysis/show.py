@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import ArgMap, Argument, Label, Project, Ref, RelKind
+from ..visible import visible
 
 __all__ = ["Item", "tree", "roots", "render_text", "render_markdown"]
 
@@ -135,17 +136,17 @@ def render_text(project: Project, argmap: ArgMap, items: list[Item], labels: dic
             lines.append(f"{pad}{mark}{label}{name} {style.dim('(see above)')}")
             return
         speaker = project.speaker(item.ref)
-        who = speaker.name if speaker else node.by
+        who = visible(speaker.name if speaker else node.by, one_line=True)
         kind = style.fg(node.kind.value, KIND_COLOURS[node.kind])
         head = f"{pad}{mark}{label}{name} ({kind}, {who})"
         lines.append(head)
         hang = pad + (" " * (len(marker) + 1) if marker else "") + "    "
-        body = " ".join(node.text.split())
+        body = visible(" ".join(node.text.split()))
         lines.extend(textwrap.wrap(body, width=max(40, width), initial_indent=hang, subsequent_indent=hang)
                      or [hang])
         if quotes:
             for quote in node.quotes:
-                text = "“" + " ".join(quote.text.split()) + "”"
+                text = "“" + visible(" ".join(quote.text.split())) + "”"
                 lines.extend(style.dim(line) for line in textwrap.wrap(
                     text, width=max(40, width), initial_indent=hang + "  ", subsequent_indent=hang + "   "))
         if item.truncated:
@@ -153,7 +154,7 @@ def render_text(project: Project, argmap: ArgMap, items: list[Item], labels: dic
         for child in item.children:
             emit(child, indent + 1)
 
-    title = style.bold(f"{argmap.id}") + f": {argmap.title}"
+    title = style.bold(f"{argmap.id}") + f": {visible(argmap.title, one_line=True)}"
     lines.append(title)
     lines.append(style.dim("+ supports   − attacks   ⊘ undercuts the support above   = same as"
                            + ("   labels: grounded" if labels is not None else "")))
@@ -166,9 +167,10 @@ def render_text(project: Project, argmap: ArgMap, items: list[Item], labels: dic
 
 def render_markdown(project: Project, argmap: ArgMap, items: list[Item], labels: dict[Ref, Label] | None,
                     quotes: bool = False) -> str:
-    lines = [f"## {argmap.title}", "", f"Map `{argmap.id}`" + (
-        f" ({argmap.source.outlet}" + (f", {argmap.source.date}" if argmap.source.date else "") + ")"
-        if argmap.source.outlet else "") + ".", ""]
+    source = argmap.source
+    lines = [f"## {_md(argmap.title)}", "", f"Map `{argmap.id}`" + (
+        f" ({_md(source.outlet)}" + (f", {_md(source.date)}" if source.date else "") + ")"
+        if source.outlet else "") + ".", ""]
     verbs = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts", "root": ""}
 
     def emit(item: Item, indent: int) -> None:
@@ -208,7 +210,13 @@ def render_markdown(project: Project, argmap: ArgMap, items: list[Item], labels:
 
 
 def _md(text: str) -> str:
-    """Escape the characters that would turn paraphrase into Markdown markup."""
-    for ch in ("\\", "*", "_", "`", "[", "]", "<", ">"):
+    """*text* as one line of literal Markdown: no markup, no HTML, no terminal controls.
+
+    Every field that reaches Markdown passes here once (it is the only
+    escaping they get), so a title or a name cannot open a heading, a link or
+    a tag, or end its line early.
+    """
+    text = visible(text, one_line=True)
+    for ch in ("\\", "*", "_", "`", "[", "]", "<", ">", "&"):  # &: no character references either
         text = text.replace(ch, "\\" + ch)
     return text

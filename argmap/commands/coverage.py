@@ -7,7 +7,6 @@ news 70% of sentences).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -28,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from ..coverage import FLOORS, map_coverage
     from ..diagnostics import UNREADABLE_CODES, format_text
     from ..project import display_path, load
+    from ..visible import visible
 
     result = load(args.paths)
     if result.errors:
@@ -39,21 +39,24 @@ def run(args: argparse.Namespace) -> int:
     reports = [map_coverage(m) for m in result.project.maps.values()]
     failing = [r for r in reports if r.below_floor()]
     if args.format == "json":
-        print(json.dumps([{
+        from ..jsonout import dumps
+        print(dumps([{
             "map": r.argmap.id, "seed": r.argmap.source.seed,
             "groups": {g: {"covered": r.covered.get(g, 0), "total": r.total[g], "share": r.share(g),
                            "floor": FLOORS[g]} for g in r.total},
             "unmapped": [{"line": s.line, "genre": str(s.genre), "text": s.text} for s in r.unmapped],
-        } for r in reports], indent=2, ensure_ascii=False))
+        } for r in reports]))
     else:
         for r in reports:
             shares = "  ".join(f"{g} {r.covered.get(g, 0)}/{r.total[g]} ({r.share(g):.0%}, floor {FLOORS[g]:.0%})"
                                for g in sorted(r.total))
             mark = "  BELOW FLOOR" if r.below_floor() else ""
-            print(f"{r.argmap.id} ({r.argmap.source.seed}): {shares}{mark}")
+            print(f"{r.argmap.id} ({visible(r.argmap.source.seed, one_line=True)}): {shares}{mark}")
             if not args.summary:
-                seed_path = display_path(Path(r.argmap.path).parent.parent / "seeds" / r.argmap.source.seed)
+                seed_path = visible(display_path(Path(r.argmap.path).parent.parent / "seeds" / r.argmap.source.seed),
+                                    one_line=True)
                 for s in r.unmapped:
-                    text = s.text if len(s.text) <= 100 else s.text[:97] + "..."
+                    text = visible(s.text, one_line=True)
+                    text = text if len(text) <= 100 else text[:97] + "..."
                     print(f"  {seed_path}:{s.line}: unmapped {s.genre}: {text}")
     return 1 if args.check and failing else 0

@@ -78,6 +78,7 @@ def _text(selection, solution, labelling, args, style) -> str:
 
     from ..model import Label
     from ..analysis.semantics import element_name
+    from ..visible import visible
 
     out: list[str] = []
     af = solution.framework
@@ -96,7 +97,7 @@ def _text(selection, solution, labelling, args, style) -> str:
     for argmap in selection.maps:
         tally = Counter(labelling.labels[n.ref] for n in argmap.nodes.values())
         summary = ", ".join(f"{tally.get(lab, 0)} {lab.value.upper()}" for lab in Label)
-        out.append(style.bold(f"{argmap.id}") + f" ({argmap.path}): {summary}")
+        out.append(style.bold(f"{argmap.id}") + f" ({visible(argmap.path, one_line=True)}): {summary}")
         for node in argmap.nodes.values():
             lab = labelling.labels[node.ref]
             expect = ""
@@ -142,14 +143,15 @@ def _text(selection, solution, labelling, args, style) -> str:
 
 
 def _short(text: str, most: int = 90) -> str:
-    text = " ".join(text.split())
+    from ..visible import visible
+
+    text = visible(" ".join(text.split()), one_line=True)
     return text if len(text) <= most else text[:most - 1].rstrip() + "…"
 
 
 def _json(selection, solution, labelling, args) -> str:
-    import json
-
     from ..analysis.semantics import element_name, label_of_code
+    from ..jsonout import dumps
 
     af = solution.framework
     maps = []
@@ -175,4 +177,4 @@ def _json(selection, solution, labelling, args) -> str:
             "labellings": [[label_of_code(c).value for c in alt] for alt in d.alternatives[:args.limit]],
             "total": len(d.alternatives),
         } for _, d in _disputes_in_selection(solution, selection)]
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return dumps(doc)

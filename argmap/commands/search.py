@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from ..analysis.common import Style, colour_wanted, select_maps
     from ..analysis.search import highlight, search, terms_of
     from ..errors import UsageError
+    from ..visible import visible
 
     terms = terms_of(args.query)
     if not terms:
@@ -45,9 +46,9 @@ def run(args: argparse.Namespace) -> int:
         return 0 if hits else 1
     style = Style(colour_wanted(args.colour))
     for hit in hits:
-        text = " ".join(hit.node.text.split())
         if style.enabled:
-            path = style.fg(f"{hit.map.path}:{hit.node.pos.line}:", "#7b3fa0")
+            text = hit.text()  # controls made visible before colour is added
+            path = style.fg(f"{visible(hit.map.path, one_line=True)}:{hit.node.pos.line}:", "#7b3fa0")
             node_id = highlight(hit.node.id, terms, lambda s: style.fg(s, "#d0342c", bold=True))
             text = highlight(text, terms, lambda s: style.fg(s, "#d0342c", bold=True))
             line = f"{path} {style.bold(node_id) if node_id == hit.node.id else node_id} — {text}"

@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     if args.depth is not None and args.depth < 0:
         raise UsageError("--depth must be 0 or more")
     if Path(args.map).is_dir():
-        raise UsageError(f"{args.map} is a folder: name one map file or map id")
+        from ..visible import visible
+        raise UsageError(f"{visible(args.map, one_line=True)} is a folder: name one map file or map id")
     selection = select_maps([args.map], args.maps, args.seeds)
     argmap = selection.maps[0]
     project = selection.project

@@ -42,27 +42,45 @@ def run(args: argparse.Namespace) -> int:
     if args.by != "both":
         groups = [g for g in groups if g[0] == args.by]
     if args.format == "json":
-        import json
+        from ..jsonout import dumps
         doc = result.as_dict()
         if args.by != "both":
             doc.pop("speakers" if args.by == "article" else "articles")
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(dumps(doc))
     elif args.format == "csv":
         import csv
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["kind", "id", "name", *result.topics])
+        writer.writerow(["kind", "id", "name", *map(cell, result.topics)])
         for kind, rows in groups:
             for row in rows:
-                writer.writerow([kind, row.id, row.name,
+                writer.writerow([kind, cell(row.id), cell(row.name),
                                  *((p.value if (p := row.position(t)) else "") for t in result.topics)])
     else:
+        from ..visible import visible
         style = Style(colour_wanted(args.colour))
         blocks = [_table(kind, rows, result.topics, style, args.transpose) for kind, rows in groups]
         sys.stdout.write("\n".join(blocks))
         if result.topics:
-            sys.stdout.write("\n" + "\n".join(f"  {t}: {result.questions[t]}" for t in result.topics
-                                               if result.questions.get(t)) + "\n")
+            sys.stdout.write("\n" + "\n".join(f"  {t}: {visible(result.questions[t], one_line=True)}"
+                                               for t in result.topics if result.questions.get(t)) + "\n")
     return 0
+
+
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str) -> str:
+    """A CSV cell of user text: terminal controls shown as escapes, and never a formula.
+
+    A cell starting with ``= + - @``, tab or CR gets a leading ``'``, as OWASP
+    recommends: spreadsheets show it as text and run nothing.  The csv
+    module's quoting still takes care of commas, quotes and line breaks.
+    """
+    from ..visible import visible
+
+    text = visible(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 NONE = "·"

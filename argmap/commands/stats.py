@@ -35,8 +35,8 @@ def run(args: argparse.Namespace) -> int:
     selection = select_maps(args.targets, args.maps, args.seeds)
     stats = compute(selection.project, selection.maps, top=args.top)
     if args.format == "json":
-        import json
-        print(json.dumps(stats.as_dict(selection.project), ensure_ascii=False, indent=2))
+        from ..jsonout import dumps
+        print(dumps(stats.as_dict(selection.project)))
     else:
         sys.stdout.write(render(stats, selection, Style(colour_wanted(args.colour))))
     return 0
@@ -53,6 +53,7 @@ def _table(rows: list[list[str]], right: set[int] = frozenset(), indent: str = "
 
 def render(stats, selection, style) -> str:
     from ..model import Kind, RelKind, Stance
+    from ..visible import visible
 
     project = selection.project
     home = selection.maps[0].id if len(selection.maps) == 1 else None
@@ -62,7 +63,7 @@ def render(stats, selection, style) -> str:
 
     def text_of(ref, most: int = 70) -> str:
         node = project.node(ref)
-        text = " ".join(node.text.split()) if node else ""
+        text = visible(" ".join(node.text.split()), one_line=True) if node else ""
         return text if len(text) <= most else text[:most - 1].rstrip() + "…"
 
     out: list[str] = []
@@ -82,7 +83,8 @@ def render(stats, selection, style) -> str:
     out.append(style.bold("per speaker"))
     rows = [["speaker", "name", "maps", "nodes", "supports", "attacks", "undercuts"]]
     for s in stats.speakers:
-        rows.append([s.id, s.name if len(s.name) <= 40 else s.name[:39] + "…", str(len(s.maps)), str(s.nodes),
+        shown = visible(s.name, one_line=True)
+        rows.append([s.id, shown if len(shown) <= 40 else shown[:39] + "…", str(len(s.maps)), str(s.nodes),
                      *(str(s.relations.get(k, 0)) for k in ("supports", "attacks", "undercuts"))])
     out += _table(rows, {2, 3, 4, 5, 6})
     out.append("")
