@@ -121,33 +121,40 @@ def _targets(args, outputs: list[tuple[str, str]]) -> list[tuple[str, Path | Non
         return [(key, Path(name)) for key, name in outputs]
     path = Path(out)
     if len(outputs) > 1:
-        if path.exists() and not path.is_dir():
-            raise UsageError(f"{out} is a file; several maps need a folder for -o")
+        if os.path.exists(path) and not os.path.isdir(path):
+            raise UsageError(f"{visible(out, one_line=True)} is a file; several maps need a folder for -o")
         return [(key, path / name) for key, name in outputs]
-    if path.is_dir() or out.endswith(("/", os.sep)):
+    if os.path.isdir(path) or out.endswith(("/", os.sep)):
         return [(outputs[0][0], path / outputs[0][1])]
     return [(outputs[0][0], path)]
 
 
 def _check_target(target: Path, loaded, args) -> None:
+    """Refuse, before drawing anything, outputs a map could be mistaken for or that land among maps.
+
+    What may be replaced (never a file this run read, only regular files and
+    links) is argmap.atomic's rule, applied to each output as it is written.
+    """
     from ..errors import UsageError
+    from ..visible import visible
 
     resolved = target.resolve()
-    inputs = {Path(p).resolve() for p in loaded.files}
-    if resolved in inputs or resolved.suffix in (".yaml", ".yml"):
-        raise UsageError(f"refusing to write {target}: it is (or could be) a map file")
+    shown = visible(str(target), one_line=True)
+    if resolved.suffix in (".yaml", ".yml"):
+        raise UsageError(f"refusing to write {shown}: it is (or could be) a map file")
     map_folders = {Path(m.path).resolve().parent for m in loaded.project.maps.values()}
     if resolved.parent in map_folders and not args.into_maps:
-        raise UsageError(f"refusing to write {target} into a folder of maps; "
+        raise UsageError(f"refusing to write {shown} into a folder of maps; "
                          f"choose another place with -o, or pass --into-maps")
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..atomic import write_bytes
+    from ..atomic import Protected, check_target, write_bytes
     from ..diagnostics import UNREADABLE_CODES
     from ..errors import ArgmapError, UsageError
     from ..export import DIAGRAM_FORMATS, EXTENSIONS, export_map, export_project
     from ..project import discover, load
+    from ..visible import visible
 
     fmt = args.format
     if args.depth is not None and args.focus is None:
@@ -212,10 +219,13 @@ def run(args: argparse.Namespace) -> int:
             labelling, semantics = None, "none"
         options["labels"] = labelling if labelling is not None else "none"
     progress = _Progress(len(targets), args.quiet)
-    failures = 0
+    protect = Protected(loaded.loaded_paths)  # maps, topics and seeds: never replaced, even with --force
+    failures: list[str] = []
     for done, (key, target) in enumerate(targets):
         progress.update(done, key)
         try:
+            if target is not None:  # refuse before drawing; write_bytes checks again when it writes
+                check_target(target, overwrite=args.force, protect=protect)
             if fmt == "json":
                 data = export_project(project, map_ids, labels=options.get("labels", "none"))
             elif focus is not None:
@@ -228,16 +238,19 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.buffer.write(data)
                 sys.stdout.flush()
             else:
-                write_bytes(target, data, overwrite=args.force)
+                write_bytes(target, data, overwrite=args.force, protect=protect)
                 if not args.quiet:
                     progress.close()
                     via = f" ({'system dot' if used == 'dot' else 'embedded Graphviz'})" if used else ""
-                    print(f"wrote {target}{via}", file=sys.stderr)
+                    print(f"wrote {visible(str(target), one_line=True)}{via}", file=sys.stderr)
         except UsageError:
             raise
-        except ArgmapError as exc:
-            progress.close()
-            failures += 1
-            print(f"argmap: error: {key}: {exc}", file=sys.stderr)
+        except ArgmapError as exc:  # one output failed (refused, not drawn, not written): go on with the rest
+            failures.append(f"argmap: error: {key}: {exc}")
     progress.close()
+    # Every failure together at the end, where a long batch's "wrote" lines cannot bury them.
+    for line in failures:
+        print(line, file=sys.stderr)
+    if failures and len(targets) > 1:
+        print(f"argmap: {len(failures)} of {len(targets)} outputs failed", file=sys.stderr)
     return 1 if failures else 0

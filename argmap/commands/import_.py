@@ -36,17 +36,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import re
 
-    from ..atomic import write_bytes, write_text
-    from ..errors import OutputExistsError, UsageError
+    from ..atomic import Protected, check_target, write_bytes, write_text
+    from ..errors import ArgmapError, UsageError
     from ..export.aif_import import convert, parse_aif, slug
     from ..project import load
     from ..spec import ID_PATTERN
+    from ..visible import visible
 
     output = Path(args.output)
     if output.suffix not in (".yaml", ".yml"):
-        raise UsageError(f"{args.output}: the map file must end in .yaml")
-    if output.exists() and not args.force:
-        raise OutputExistsError(f"{output} exists; use --force to overwrite it")
+        raise UsageError(f"{visible(args.output, one_line=True)}: the map file must end in .yaml")
+    check_target(output, overwrite=args.force)  # before reading the input: exists, or is no regular file
     map_id = args.map_id or output.stem
     if not re.match(ID_PATTERN, map_id):
         map_id = slug(map_id) or "imported"
@@ -64,34 +64,47 @@ def run(args: argparse.Namespace) -> int:
     seeds_dir = Path(args.seeds) if args.seeds else output.resolve().parent.parent / "seeds"
     topics_file = output.parent / "topics.yaml"
     topics = None
+    read: list[Path] = []  # every file loaded here: --force replaces none but the map re-imported
+    replaced_map = False  # whether the output is a map loaded here (what --force may replace)
     if topics_file.is_file():
-        loaded_topics = load([str(topics_file)], validate=False).project.topics
-        topics = set(loaded_topics)
+        loaded = load([str(topics_file)], validate=False)
+        topics = set(loaded.project.topics)
+        read += loaded.loaded_paths
     others = [p for p in output.parent.glob("*.y*ml") if p.resolve() != output.resolve()] \
         if output.parent.is_dir() else []
     if others:
-        existing = load([str(output.parent)], validate=False).project.maps
+        loaded = load([str(output.parent)], validate=False)
+        read += loaded.loaded_paths
+        existing = loaded.project.maps
+        replaced_map = any(Path(m.path).resolve() == output.resolve() for m in existing.values())
         clash = existing.get(map_id)
         if clash is not None and Path(clash.path).resolve() != output.resolve():
             raise UsageError(f"map id {map_id!r} is already used by {clash.path}; choose another with --map-id")
+    own = output.resolve()
+    protect = Protected(p for p in read if not (replaced_map and Path(p).resolve() == own))
+    check_target(output, overwrite=args.force, protect=protect)  # e.g. -o maps/topics.yaml --force
 
     result = convert(parse_aif(raw), map_id, seeds_dir=seeds_dir, topics=topics, genre=args.genre,
                      source_name=source_name)
-    if result.seed_is_new:
-        write_text(seeds_dir / result.seed_name, result.seed_text)
-    write_bytes(output, result.yaml.encode("utf-8"), overwrite=args.force)
+    seed = write_text(seeds_dir / result.seed_name, result.seed_text) if result.seed_is_new else None
+    try:
+        write_bytes(output, result.yaml.encode("utf-8"), overwrite=args.force, protect=protect)
+    except ArgmapError:
+        if seed is not None:  # the map was not written: take back the seed written for it
+            seed.unlink(missing_ok=True)
+        raise
 
     if not args.quiet:
         for line in result.report:
             print(f"note: {line}", file=sys.stderr)
         counts = result.counts
         elsewhere = counts.get("elsewhere", 0)
-        print(f"wrote {output}: {counts.get('nodes', 0)} nodes, {counts.get('relations', 0)} relations, "
+        print(f"wrote {visible(str(output), one_line=True)}: {counts.get('nodes', 0)} nodes, {counts.get('relations', 0)} relations, "
               f"{counts.get('speakers', 0)} speakers"
               + (f" ({elsewhere} relation(s) declared by other maps left to them)" if elsewhere else ""),
               file=sys.stderr)
         if result.seed_is_new:
-            print(f"wrote {seeds_dir / result.seed_name} (the seed)", file=sys.stderr)
+            print(f"wrote {visible(str(seed), one_line=True)} (the seed)", file=sys.stderr)
     # The promise: the imported map passes 'argmap check'.  Say so if it does not.
     check = load([str(output.parent)] if output.parent.is_dir() else [str(output)],
                  seeds_dir=args.seeds)
