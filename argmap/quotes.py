@@ -46,6 +46,15 @@ _MAX_KEY = 256  # longer openings are rarely shared, and longer keys cost more t
 _LEVEL_MIN = 8  # quotes needed to index at the shortest key length...
 _LEVEL_SHARE = 16  # ...and at a longer one: this fraction (1/16) of all the quotes
 _REGEX_WORDS = 64  # up to this many distinct first words, a regex finds their word starts
+# The closest-passage hint (SeedText.closest): difflib's ratio is quadratic in
+# the characters compared, so a long quote is scored on its two ends only,
+# and only so many of its words anchor candidate windows.
+_SCORED = 400  # characters of a quote (and of each window) scored: ordinary quotes whole
+_WORDS_FROM = 4_000  # the quote's first characters, where its anchor words are looked for
+_ANCHOR_WORDS = 12  # the longest distinct words of those...
+_ANCHOR_HITS = 30  # ...each anchor this many windows at most
+_SCORED_WINDOWS = 16  # windows scored by ratio() at most, the most promising first
+_WIDEN = 40  # characters a hint is widened by at most, to reach a word boundary
 
 
 def _fold_chars(text: str) -> str:
@@ -268,19 +277,25 @@ class SeedText:
         return list(compress(map(add, offsets, count()), followed))  # plus a space after each
 
     def closest(self, quote: str, width: int = 0) -> str:
-        """The passage of the seed that looks most like *quote* (for error messages)."""
+        """The passage of the seed that looks most like *quote* (for error messages).
+
+        Bounded whatever the quote's length: at most _ANCHOR_WORDS words of
+        the quote anchor at most _ANCHOR_HITS windows each, and a window is
+        scored on at most _SCORED characters (its head and tail), since
+        difflib's ratio is quadratic in what it compares.
+        """
         needle = normalize(quote)
         folded = self.folded
         if not needle or not folded:
             return ""
         width = width or len(needle)
-        words = [w for w in re.findall(r"\w{4,}", needle)][:40] or needle.split()[:10]
+        words = re.findall(r"\w{4,}", needle[:_WORDS_FROM])[:40] or needle.split(maxsplit=10)[:10]
         # Anchor candidate windows on occurrences of the quote's words, then score them.
         candidates: set[int] = set()
-        for word in sorted(set(words), key=len, reverse=True)[:12]:
+        for word in sorted(set(words), key=len, reverse=True)[:_ANCHOR_WORDS]:
             offset_in_quote = needle.find(word)
             start = 0
-            for _ in range(30):
+            for _ in range(_ANCHOR_HITS):
                 at = folded.find(word, start)
                 if at < 0:
                     break
@@ -291,19 +306,42 @@ class SeedText:
         import difflib  # only a quote that is not found needs it
 
         matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(needle)
-        best, best_score = 0, -1.0
+        matcher.set_seq2(_ends(needle, 0, len(needle)))
+        # quick_ratio() is linear and bounds ratio() from above: windows are
+        # scored in falling order of it until none can beat the best, or
+        # until _SCORED_WINDOWS have been (text of few distinct characters
+        # gives every window the same high bound).
+        bounds = []
         for start in candidates:
-            matcher.set_seq1(folded[start:start + width])
+            matcher.set_seq1(_ends(folded, start, len(needle)))
+            bounds.append((-matcher.quick_ratio(), start))
+        bounds.sort()
+        best, best_score = 0, -1.0
+        for negative_bound, start in bounds[:_SCORED_WINDOWS]:
+            if -negative_bound < best_score:
+                break
+            matcher.set_seq1(_ends(folded, start, len(needle)))
             score = matcher.ratio()
-            if score > best_score:
+            if score > best_score or (score == best_score and start < best):  # of equals, the first
                 best, best_score = start, score
         if best_score < 0.3:
             return ""
-        # Widen to word boundaries so the suggestion reads naturally, and show
-        # the seed's own characters rather than their folded form.
-        start = folded.rfind(" ", 0, best) + 1 if best else 0
-        end = folded.find(" ", best + width)
-        end = end if end >= 0 else len(folded)
+        # Widen to word boundaries (not far) so the suggestion reads
+        # naturally, and show the seed's own characters rather than their
+        # folded form.
+        space = folded.rfind(" ", max(0, best - _WIDEN), best)
+        start = space + 1 if space >= 0 else 0 if best <= _WIDEN else best
+        end = folded.find(" ", best + width, best + width + _WIDEN)
+        end = end if end >= 0 else min(len(folded), best + width)
         original = self.text[self.to_original(start):self.to_original(max(start, end - 1)) + 1]
         return _SPACE.sub(" ", original).strip()
+
+def _ends(text: str, start: int, length: int) -> str:
+    """The *length* characters of *text* from *start*, as scored: whole, or their two ends.
+
+    A quote and a window as long as it lose their middles alike.
+    """
+    if length <= _SCORED:
+        return text[start:start + length]
+    half = _SCORED // 2
+    return text[start:start + half] + text[start + length - half:start + length]
