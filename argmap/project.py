@@ -9,7 +9,9 @@ This is the single entry point consumers use::
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,11 +29,15 @@ from .suggest import did_you_mean
 from .gcpause import gc_paused
 from .yamlsource import YamlDocument, read_yaml
 
-__all__ = ["LoadResult", "load", "discover", "retain_results", "DEFAULT_MAPS"]
+__all__ = ["LoadResult", "load", "discover", "retain_results", "DEFAULT_MAPS", "MAX_SEED_BYTES"]
 
 DEFAULT_MAPS = "maps"
 TOPICS_NAME = "topics.yaml"
 _SUFFIXES = (".yaml", ".yml")
+# A seed is one article: kilobytes, a whole book a few megabytes.  Its text
+# is held twice (as read and folded for matching), up to four bytes a
+# character, so the cap bounds memory where a map's larger one would not.
+MAX_SEED_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,8 @@ def _seed_dirs(map_path: Path, seeds_dir: Path | None) -> list[Path]:
 
 
 class _SeedCache:
+    """Each seed file read once, as a :class:`SeedText` or the problem that stopped it."""
+
     def __init__(self) -> None:
         self._cache: dict[Path, SeedText | Diagnostic] = {}
 
@@ -122,12 +130,33 @@ class _SeedCache:
         key = path.resolve()
         if key not in self._cache:
             try:
-                self._cache[key] = SeedText(path.read_bytes().decode("utf-8"))
+                data = _read_seed(path)
+                self._cache[key] = SeedText(data.decode("utf-8")) if isinstance(data, bytes) else \
+                    Diagnostic("too-large", f"seed is {data:,} bytes; seeds are limited to "
+                               f"{MAX_SEED_BYTES:,} (16 MiB)", path=display)
             except UnicodeDecodeError as exc:
                 self._cache[key] = Diagnostic("encoding", f"seed is not UTF-8 (byte {exc.start})", path=display)
             except OSError as exc:
                 self._cache[key] = Diagnostic("io", f"cannot read seed: {exc.strerror or exc}", path=display)
         return self._cache[key]
+
+
+def _read_seed(path: Path) -> bytes | int:
+    """The bytes of the seed at *path*, or its size in bytes when that is over the cap.
+
+    The size is read before the text, so a huge file costs nothing, and the
+    read stops past the cap should the file grow meanwhile.  Opening does
+    not wait (O_NONBLOCK), should a FIFO have taken the file's place.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        if info.st_size > MAX_SEED_BYTES:
+            return info.st_size
+        data = file.read(MAX_SEED_BYTES + 1)
+    return data if len(data) <= MAX_SEED_BYTES else len(data)
 
 
 _retained: list[LoadResult] | None = None
