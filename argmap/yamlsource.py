@@ -130,8 +130,8 @@ def parse_yaml(data: bytes, name: str) -> tuple[YamlDocument | None, list[Diagno
             return None, [error("alias", "anchors and aliases are not supported in maps",
                                 Pos(name, mark.line + 1, mark.column + 1),
                                 "write the value out in full where it is reused")]
-    # Controls in values are worth a warning; the regex clears ordinary files at C speed.
-    warnings = yaml_control_warnings(root, text, name) if maybe_controls(text) else []
+    # Controls in values are worth a warning; a scan of the bytes clears ordinary files at C speed.
+    warnings = yaml_control_warnings(root, text, name) if maybe_controls(data) else []
     return YamlDocument(name, text, root), warnings
 
 

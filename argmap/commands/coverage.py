@@ -53,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
             mark = "  BELOW FLOOR" if r.below_floor() else ""
             print(f"{r.argmap.id} ({visible(r.argmap.source.seed, one_line=True)}): {shares}{mark}")
             if not args.summary:
-                seed_path = visible(display_path(Path(r.argmap.path).parent.parent / "seeds" / r.argmap.source.seed),
-                                    one_line=True)
+                seed_file = Path(r.argmap.path).parent.parent / "seeds" / r.argmap.source.seed
+                seed_path = visible(display_path(seed_file), one_line=True)
                 for s in r.unmapped:
                     text = visible(s.text, one_line=True)
                     text = text if len(text) <= 100 else text[:97] + "..."
