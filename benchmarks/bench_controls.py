@@ -21,28 +21,19 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
+from bench_check import best_of  # noqa: E402
 
 from argmap.controls import maybe_controls, yaml_control_warnings  # noqa: E402
 from argmap.gcpause import gc_paused  # noqa: E402
 from argmap.yamlsource import SafeLoader, parse_yaml  # noqa: E402
 
 SIZES = [1_000, 10_000, 50_000]
-
-
-def best_of(runs: int, fn) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
