@@ -29,8 +29,12 @@ CODE = "control-char"
 # C1 and bidi ones is a single byte, as is the backslash that starts a YAML
 # escape: bytes.translate deletes every other byte at memory speed, and only
 # what is left decides whether the slower, exact searches run at all.
-_FLAG_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x5C, 0xC2, 0xE2])
-_OTHER_BYTES = bytes(sorted(set(range(256)) - set(_FLAG_BYTES)))
+_C0_BYTES = [*range(0x00, 0x09), 0x0B, 0x0C, 0x0D, *range(0x0E, 0x20), 0x7F]   # tab and newline aside
+# In YAML, CR is a line break that never reaches a value, and a backslash may start an escape.
+_YAML_OTHER = bytes(sorted(set(range(256)) - {*_C0_BYTES, 0x5C, 0xC2, 0xE2} | {0x0D}))
+# In a seed, CR before a newline is a Windows line end, text and no attack.
+_SEED_OTHER = bytes(sorted(set(range(256)) - {*_C0_BYTES, 0xC2, 0xE2}))
+_LONE_CR = re.compile(rb"\r(?!\n)")
 # The escapes of double-quoted YAML that can produce a control: \0 \a \b \v
 # \f \r \e, \N (NEL, U+0085), and \x \u \U, which can produce anything.
 _ESCAPE = re.compile(rb"\\[0abvfreNxuU]")
@@ -69,12 +73,18 @@ def maybe_controls(data: bytes) -> bool:
 
     About 1 ms for a 10,000-node map: see benchmarks/bench_controls.py.
     """
-    flagged = data.translate(None, _OTHER_BYTES)
+    return _may_hold(data, _YAML_OTHER)
+
+
+def _may_hold(data: bytes, others: bytes) -> bool:
+    """Whether UTF-8 *data* may hold a control, once the bytes in *others* are known not to start one."""
+    flagged = data.translate(None, others)
     if not flagged:
         return False
-    if flagged.translate(None, b"\\\xc2\xe2"):
-        return True   # a raw C0 control or DEL (CR is deleted above: a YAML line break)
-    return bool((b"\\" in flagged and _ESCAPE.search(data))
+    if flagged.translate(None, b"\\\r\xc2\xe2"):
+        return True   # a raw C0 control (tab and newline aside) or DEL
+    return bool((b"\r" in flagged and _LONE_CR.search(data))
+                or (b"\\" in flagged and _ESCAPE.search(data))
                 or (b"\xc2" in flagged and _C1_UTF8.search(data))
                 or (b"\xe2" in flagged and _BIDI_UTF8.search(data)))
 
@@ -120,6 +130,8 @@ def _warning(node: yaml.ScalarNode, char: str, what: str, text: str, name: str) 
 
 def seed_control_warning(text: str, name: str) -> Diagnostic | None:
     """One ``control-char`` warning for seed *text* (read from *name*): where its first control stands."""
+    if not _may_hold(text.encode("utf-8", "surrogatepass"), _SEED_OTHER):
+        return None   # the common case, at memory speed: seeds can be megabytes
     match = _SEED_CONTROLS.search(text)
     if match is None:
         return None

@@ -325,10 +325,23 @@ def test_crlf_line_ends_are_not_controls(tmp_path):
     assert warning is not None and (warning.pos.line, warning.pos.col) == (2, 3)
 
 
+@pytest.mark.parametrize("char", ["\x1b", "\x07", "\x7f", "\x85", "\x9b", "\u202a", "\u202e", "\u2066", "\u2069"])
+def test_every_control_in_a_seed_is_found(char):
+    from argmap.controls import seed_control_warning
+    text = "“Curly” quotes – dashes — and £ are text.\r\nSecond line has " + char + " here.\n"
+    warning = seed_control_warning(text, "s.txt")
+    assert warning is not None and (warning.pos.line, warning.pos.col) == (2, 17)
+    assert describe(char) in warning.message
+    assert seed_control_warning(text.replace(char, ""), "s.txt") is None
+
+
 def test_the_bundled_maps_do_not_trip_the_fast_path():
     # The walk costs check time: ordinary maps must be cleared by the regex alone.
     for path in sorted(Path(__file__).resolve().parent.parent.joinpath("maps").glob("*.yaml")):
         assert not maybe_controls(path.read_bytes()), path
+    from argmap.controls import _SEED_OTHER, _may_hold
+    for path in sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt")):
+        assert not _may_hold(path.read_bytes(), _SEED_OTHER), path
 
 
 def test_the_scan_misses_nothing_the_walk_finds():
