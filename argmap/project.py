@@ -125,9 +125,11 @@ class _SeedCache:
 
     def __init__(self) -> None:
         self._cache: dict[Path, SeedText | Diagnostic] = {}
+        self.read: dict[Path, None] = {}  # each seed as named, a link included: what writers protect
 
     def get(self, path: Path, display: str) -> SeedText | Diagnostic:
         key = path.resolve()
+        self.read.setdefault(path, None)
         if key not in self._cache:
             try:
                 data = _read_seed(path)
@@ -246,7 +248,7 @@ def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | Non
         diagnostics = [d for d in diagnostics if (d.pos.path if d.pos else d.path) not in hidden]
         files = files[:len(files) - len(context)]
     diagnostics.sort(key=sort_key)
-    return LoadResult(project, diagnostics, files, documents, [*every_file, *seeds._cache])
+    return LoadResult(project, diagnostics, files, documents, [*every_file, *seeds._cache, *seeds.read])
 
 
 def _is_topics_file(root: yaml.Node) -> bool:
