@@ -8,7 +8,6 @@ a watchfiles worker reloads whenever a map or seed changes on disk.
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import subprocess
@@ -17,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -25,6 +24,7 @@ from textual.screen import Screen
 
 from ..diagnostics import Diagnostic
 from ..errors import UsageError
+from ..gcpause import never_freeze
 from ..model import Project, Ref
 from ..project import LoadResult, discover, load
 from ..visible import visible
@@ -34,6 +34,8 @@ from .commands import ArgmapCommands
 from .editor import editor_command, resolve_editor
 from .history import History
 from .labels import compute_labels
+from .loading import broken_files, load_failure
+from .messages import EditRequested
 from .searching import SearchIndex
 
 __all__ = ["ArgmapApp", "Place"]
@@ -72,6 +74,7 @@ class ArgmapApp(App[None]):
         self.project: Project | None = None
         self.result: LoadResult | None = None
         self.problems: list[Diagnostic] = []
+        self.broken: dict[str, list[Diagnostic]] = {}  # files that did not load, by path
         self.index: SearchIndex | None = None
         self.labels: object | None = None
         self.labels_note = ""
@@ -99,6 +102,8 @@ class ArgmapApp(App[None]):
         return self._browser
 
     def on_mount(self) -> None:
+        # Reload after reload: what a load froze would never be collected (see never_freeze).
+        never_freeze()
         self.reload()
         if self.watch_files:
             self._watch()
@@ -115,10 +120,14 @@ class ArgmapApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load", description="load maps")
     def _load(self, generation: int) -> None:
-        result = load(self.paths, seeds_dir=self.seeds)
-        # Off the UI thread too: what search and the tree need before the first keystroke.
-        index = SearchIndex(result.project)
-        outlines = {map_id: Outline(result.project, map_id) for map_id in result.project.maps}
+        try:
+            result = load(self.paths, seeds_dir=self.seeds)
+            # Off the UI thread too: what search and the tree need before the first keystroke.
+            index = SearchIndex(result.project)
+            outlines = {map_id: Outline(result.project, map_id) for map_id in result.project.maps}
+        except Exception as exc:  # noqa: BLE001 - a folder made unreadable mid-session must not end the app
+            self.call_from_thread(self._load_failed, exc, generation)
+            return
         self.call_from_thread(self._apply, result, index, outlines, generation)
 
     def _apply(self, result: LoadResult, index: SearchIndex, outlines: dict[str, Outline],
@@ -128,18 +137,32 @@ class ArgmapApp(App[None]):
         self.result = result
         self.problems = [d for d in result.diagnostics if d.is_error]
         # The last good version stays on screen while a file does not validate;
-        # with nothing good yet, show what loaded.
+        # with nothing good yet, show what loaded, and a row for each file that did not.
         stale = bool(self.problems) and self.project is not None
         if not stale:
             self.project = result.project
             self.index = index
+            self.broken = broken_files(result)
             self.labels, self.labels_note = None, ("computing\u2026" if self.with_analysis else "")
-            gc.freeze()  # a big project need not be scanned by every later collection
             self.browser.show_project(outlines)
             self._refresh_topics(result.project)
             if self.with_analysis:
                 self._label(result.project)
         self.browser.problems.show(self.problems, stale)
+        self.loads += 1
+
+    def _load_failed(self, exc: Exception, generation: int) -> None:
+        """A load that raised: keep what is on screen, and say why in the problems panel."""
+        if generation != self._load_generation:
+            return
+        problem = load_failure(exc, self.paths)
+        self.problems = [problem]
+        stale = self.project is not None
+        self.browser.problems.show(self.problems, stale)
+        if not stale:
+            self.browser.show_no_project()
+        self.notify(f"{problem.location}: {problem.message}", title="Cannot load the maps",
+                    severity="error", timeout=10, markup=False)
         self.loads += 1
 
     def _refresh_topics(self, project: Project) -> None:
@@ -180,14 +203,18 @@ class ArgmapApp(App[None]):
     async def _watch(self) -> None:
         from watchfiles import awatch
 
-        dirs = [str(d) for d in self.watched_dirs()]
-        if not dirs:
-            return
-        # A short debounce: a save shows within a second, and an editor's
-        # write-rename-delete dance still makes one reload.
-        async for changes in awatch(*dirs, debounce=150, step=30, recursive=False):
-            if any(path.endswith(_WATCHED_SUFFIXES) for _, path in changes):
-                self.reload()
+        try:
+            dirs = [str(d) for d in self.watched_dirs()]
+            if not dirs:
+                return
+            # A short debounce: a save shows within a second, and an editor's
+            # write-rename-delete dance still makes one reload.
+            async for changes in awatch(*dirs, debounce=150, step=30, recursive=False):
+                if any(path.endswith(_WATCHED_SUFFIXES) for _, path in changes):
+                    self.reload()
+        except Exception as exc:  # noqa: BLE001 - an unreadable or vanished folder: `r` still reloads
+            self.notify(f"stopped watching the maps for changes ({type(exc).__name__}: {exc}); "
+                        "press r to reload", severity="warning", timeout=10, markup=False)
 
     # -- places and history ---------------------------------------------------------------------
 
@@ -283,6 +310,10 @@ class ArgmapApp(App[None]):
         """``$VISUAL`` or ``$EDITOR`` (default vi) at *line* of *path*, by absolute path."""
         return editor_command(path, line)
 
+    @on(EditRequested)
+    def _edit_requested(self, event: EditRequested) -> None:
+        self.edit_file(event.path, event.line)
+
     def edit_file(self, path: str, line: int) -> None:
         """Suspend the app, run the editor at *line*, and reload when it returns.
 
@@ -327,7 +358,7 @@ class ArgmapApp(App[None]):
         from .exporting import default_name, subtree_depth
         from .export_screen import ExportScreen
 
-        if self.project is None:
+        if self.project is None or map_id not in self.project.maps:
             return
         what = self.project.maps[map_id].title if ref is None else f"{ref} and what lies below it"
         depth = subtree_depth(self.browser.tree.outline(map_id), ref) if ref is not None else None

@@ -41,8 +41,8 @@ class Row:
 
     ``kind`` is ``"map"`` (a map's header), ``"node"`` (a node of the map,
     expandable when ``full``), ``"group"`` (the premises of one linked
-    argument) or ``"link"`` (a node shown in full elsewhere, or of another
-    map).  ``rel`` is how the row relates to its parent (``None`` for roots
+    argument), ``"link"`` (a node shown in full elsewhere, or of another
+    map) or ``"broken"`` (a file that did not load; ``map_id`` is its path).  ``rel`` is how the row relates to its parent (``None`` for roots
     and maps); ``relation`` is the declaration behind it.
     """
 

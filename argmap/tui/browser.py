@@ -18,6 +18,7 @@ from textual.widgets import Footer, Tree
 from ..model import Ref
 from .argtree import Outline, Row
 from .detail import NodeDetail
+from .messages import EditRequested
 from .problems import ProblemsPanel
 from .source import SourceView
 from .tree import ArgTree
@@ -122,7 +123,7 @@ class BrowserScreen(Screen):
         had_project = tree.project is not None
         expanded = tree.expanded_paths() if had_project else []
         cursor = tree.cursor_path() if had_project else None
-        tree.set_project(app.project, outlines)
+        tree.set_project(app.project, outlines, app.broken)
         if had_project:
             tree.restore(expanded, cursor)
         elif len(app.project.maps) == 1:
@@ -136,8 +137,15 @@ class BrowserScreen(Screen):
                 tree.select(first)
         nodes = sum(len(m.nodes) for m in app.project.maps.values())
         maps = len(app.project.maps)
-        tree.border_subtitle = f"{maps} map{'s' * (maps != 1)}, {nodes} nodes"
+        broken = len(app.broken)
+        tree.border_subtitle = (f"{maps} map{'s' * (maps != 1)}, {nodes} nodes"
+                                + (f", {broken} file{'s' * (broken != 1)} not loaded" if broken else ""))
         self.refresh_side()
+
+    def show_no_project(self) -> None:
+        """Nothing could be loaded at all: the problems panel says why."""
+        self.tree.border_subtitle = "no maps loaded"
+        self.problems.focus()
 
     def refresh_side(self) -> None:
         """Show the cursor's row in the detail and, if visible, the source.
@@ -153,7 +161,8 @@ class BrowserScreen(Screen):
         if not _same(shown, self._detail_shown):
             self._detail_shown = shown
             roots = self.tree.outline(row.map_id).roots if row is not None and row.kind == "map" else ()
-            self.detail.show(app.project, row, app.labels, app.labels_note, roots)
+            problems = app.broken.get(row.map_id, ()) if row is not None and row.kind == "broken" else ()
+            self.detail.show(app.project, row, app.labels, app.labels_note, roots, problems)
         if self.source_shown:
             argmap = app.project.maps.get(row.map_id) if row is not None else None
             node = app.project.node(row.ref) if row is not None and row.ref is not None and row.kind != "group" else None
@@ -175,10 +184,6 @@ class BrowserScreen(Screen):
     @on(NodeDetail.LinkChosen)
     def _follow_detail_link(self, event: NodeDetail.LinkChosen) -> None:
         self.app.jump(event.ref)
-
-    @on(ProblemsPanel.EditRequested)
-    def _edit_problem(self, event: ProblemsPanel.EditRequested) -> None:
-        self.app.edit_file(event.path, event.line)
 
     # -- places ---------------------------------------------------------------------------------
 
@@ -226,22 +231,26 @@ class BrowserScreen(Screen):
             return
         node = project.node(row.ref) if row.ref is not None and row.kind != "group" else None
         if node is not None:
-            self.app.edit_file(node.pos.path, node.pos.line)
+            pos = node.pos
         elif row.kind == "group" and row.relation is not None:
-            # A linked argument: where its premise declares the support.
-            self.app.edit_file(row.relation.pos.path, row.relation.pos.line)
+            pos = row.relation.pos  # a linked argument: where its premise declares the support
+        elif row.kind == "broken":
+            first = self.app.broken.get(row.map_id, [None])[0]
+            pos = first.pos if first is not None and first.pos is not None else None
+            self.post_message(EditRequested(row.map_id, pos.line if pos else 1))
+            return
         else:
-            argmap = project.maps[row.map_id]
-            self.app.edit_file(argmap.path, argmap.pos.line)
+            pos = project.maps[row.map_id].pos
+        self.post_message(EditRequested(pos.path, pos.line))
 
     def action_export(self) -> None:
         row = self.tree.cursor_row
-        if row is not None:
+        if row is not None and row.kind != "broken":
             self.app.export(row.map_id, None)
 
     def action_export_subtree(self) -> None:
         row = self.tree.cursor_row
-        if row is None:
+        if row is None or row.kind == "broken":
             return
         if row.kind == "map" or row.ref is None:
             self.app.export(row.map_id, None)

@@ -8,6 +8,7 @@ cross-map link, is an enabled option that Enter follows.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import ClassVar, Protocol
 
 from rich.style import Style
@@ -17,12 +18,18 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..diagnostics import Diagnostic
 from ..model import ArgMap, Kind, Label, Node, Project, Ref, Relation, RelKind
 from ..palette import KIND_COLOURS, LABEL_COLOURS, RELATION_COLOURS, STANCE_COLOURS
 from .argtree import Row
+from ..visible import visible
 from .tree import RELATION_GLYPHS
 
 __all__ = ["NodeDetail", "Analysis"]
+
+# Map text comes from strangers: terminal controls in it are shown, never sent.
+_line = partial(visible, one_line=True)  # an id, a name, a path, a title
+_text = visible  # a paraphrase, a quote, a note: newlines kept
 
 MAX_ROOTS = 200  # main claims listed for a map; the tree has them all
 
@@ -65,13 +72,18 @@ class NodeDetail(OptionList):
     # -- building -------------------------------------------------------------------------------
 
     def show(self, project: Project, row: Row | None, analysis: Analysis | None = None,
-             analysis_note: str = "", roots: Sequence[Ref] = ()) -> None:
-        """Describe *row* (a map, node, group or link row); *roots* are a map row's main claims."""
+             analysis_note: str = "", roots: Sequence[Ref] = (), problems: Sequence[Diagnostic] = ()) -> None:
+        """Describe *row* (a map, node, group, link or broken-file row).
+
+        *roots* are a map row's main claims, *problems* a broken file's errors.
+        """
         self.shown = row
         self._targets = {}
         self._pending: list[Option] = []
         if row is None:
             self._info(Text("Nothing selected.", "dim"))
+        elif row.kind == "broken":
+            self._broken(row.map_id, problems)
         elif row.kind == "map":
             self._map(project, project.maps[row.map_id], roots)
         elif row.kind == "group":
@@ -79,7 +91,7 @@ class NodeDetail(OptionList):
         else:
             node = project.node(row.ref)
             if node is None:
-                self._info(Text(f"{row.ref} is not loaded", "dim"))
+                self._info(Text(f"{_line(row.ref)} is not loaded", "dim"))
             else:
                 self._node(project, node, analysis, analysis_note)
         self.set_options(self._pending)
@@ -98,12 +110,12 @@ class NodeDetail(OptionList):
 
     def _map(self, project: Project, argmap: ArgMap, roots: Sequence[Ref]) -> None:
         src = argmap.source
-        self._info(Text(argmap.title, "bold"))
+        self._info(Text(_line(argmap.title), "bold"))
         facts = [("outlet", src.outlet), ("author", src.author), ("date", src.date),
                  ("genre", src.genre.value), ("seed", src.seed), ("file", argmap.path), ("url", src.url)]
         for name, value in facts:
             if value:
-                self._info(Text.assemble((f"{name}: ", "dim"), value))
+                self._info(Text.assemble((f"{name}: ", "dim"), _line(value)))
         kinds: dict[str, int] = {}
         for node in argmap.nodes.values():
             kinds[node.kind.value] = kinds.get(node.kind.value, 0) + 1
@@ -114,15 +126,15 @@ class NodeDetail(OptionList):
         if src.parts:
             self._heading("Parts")
             for part in src.parts:
-                who = ", ".join(b for b in (part.outlet, part.author, part.date) if b)
-                self._info(Text.assemble(f"  {part.id}", (f"  {part.genre.value}", "dim"),
+                who = _line(", ".join(b for b in (part.outlet, part.author, part.date) if b))
+                self._info(Text.assemble(f"  {_line(part.id)}", (f"  {part.genre.value}", "dim"),
                                          (f"  {who}" if who else "", "dim")))
         self._heading("Speakers")
         for speaker in argmap.speakers.values():
             chain = project.attribution(argmap.id, speaker.id)[1:]
-            line = Text.assemble(f"  {speaker.name}", (f" ({speaker.role})" if speaker.role else "", "dim"))
+            line = Text.assemble(f"  {_line(speaker.name)}", (f" ({_line(speaker.role)})" if speaker.role else "", "dim"))
             if chain:
-                line.append(" via " + " \u2190 ".join(s.name for s in chain), "dim italic")
+                line.append(" via " + " \u2190 ".join(_line(s.name) for s in chain), "dim italic")
             self._info(line)
         if roots:
             self._heading("Main claims")
@@ -132,6 +144,18 @@ class NodeDetail(OptionList):
                     self._link(ref, _node_text(node))
             if len(roots) > MAX_ROOTS:
                 self._info(Text(f"\u2026 and {len(roots) - MAX_ROOTS} more (in the tree)", "dim"))
+
+    def _broken(self, path: str, problems: Sequence[Diagnostic]) -> None:
+        self._info(Text(_line(path), "bold"))
+        self._info(Text("This file does not load; the other maps do. e opens it at the first problem.", "dim"))
+        self._heading("Problems")
+        for problem in problems:
+            where = problem.pos.path if problem.pos else problem.path
+            at = f"{problem.pos.line}:{problem.pos.col}: " if problem.pos and where == path else ""
+            self._info(Text.assemble((at, "bold"), (f"{problem.severity}[{problem.code}]: ", "red"),
+                                     _text(problem.message)))
+            if problem.hint:
+                self._info(Text(f"    hint: {_text(problem.hint)}", "dim"))
 
     def _group(self, project: Project, row: Row) -> None:
         conclusion = project.node(row.ref)
@@ -150,37 +174,37 @@ class NodeDetail(OptionList):
         argmap = project.maps[node.map_id]
         head = Text()
         head.append(node.kind.value, Style(color=KIND_COLOURS[node.kind], bold=True))
-        head.append(f"  {node.id}", "dim")
+        head.append(f"  {_line(node.id)}", "dim")
         self._info(head)
-        self._info(Text(node.text, "bold"))
+        self._info(Text(_text(node.text), "bold"))
         # Who holds it, and through whom their words reach the article.
         chain = project.attribution_of(node)
         if chain:
-            who = Text.assemble(("by ", "dim"), chain[0].name,
-                                (f" ({chain[0].role})" if chain[0].role else "", "dim"))
+            who = Text.assemble(("by ", "dim"), _line(chain[0].name),
+                                (f" ({_line(chain[0].role)})" if chain[0].role else "", "dim"))
             self._info(who)
             for via in chain[1:]:
-                self._info(Text.assemble(("   reported by ", "dim"), via.name))
+                self._info(Text.assemble(("   reported by ", "dim"), _line(via.name)))
         else:
-            self._info(Text.assemble(("by ", "dim"), node.by))
+            self._info(Text.assemble(("by ", "dim"), _line(node.by)))
         part = argmap.part_of(node)
         genre = argmap.genre_of(node)
-        where = f"in {part.id} ({genre.value})" if part else f"in a {genre.value}"
+        where = f"in {_line(part.id)} ({genre.value})" if part else f"in a {genre.value}"
         self._info(Text(where, "dim"))
         if node.tags:
-            self._info(Text.assemble(("tags: ", "dim"), " ".join(f"#{t}" for t in node.tags)))
+            self._info(Text.assemble(("tags: ", "dim"), " ".join(f"#{_line(t)}" for t in node.tags)))
         for topic, stance in node.stances.items():
             question = project.topics[topic].question if topic in project.topics else ""
-            self._info(Text.assemble(("stance: ", "dim"), f"{topic} ",
+            self._info(Text.assemble(("stance: ", "dim"), f"{_line(topic)} ",
                                      (stance.value, Style(color=STANCE_COLOURS[stance.value], bold=True)),
-                                     (f"  {question}" if question else "", "dim")))
+                                     (f"  {_line(question)}" if question else "", "dim")))
         self._label_lines(node, analysis, analysis_note)
         for quote in node.quotes:
             mark = "" if quote.span is not None else "  (not found in the seed)"
-            self._info(Text.assemble(("\u201c", "dim"), (quote.text, "italic"), ("\u201d", "dim"), (mark, "red")))
+            self._info(Text.assemble(("\u201c", "dim"), (_text(quote.text), "italic"), ("\u201d", "dim"), (mark, "red")))
         if node.note:
-            self._info(Text.assemble(("note: ", "dim"), (node.note, "dim")))
-        self._info(Text(f"map {node.map_id} \u00b7 {node.pos.path}:{node.pos.line}", "dim"))
+            self._info(Text.assemble(("note: ", "dim"), (_text(node.note), "dim")))
+        self._info(Text(f"map {_line(node.map_id)} \u00b7 {_line(node.pos.path)}:{node.pos.line}", "dim"))
         self._relations(project, node)
 
     def _label_lines(self, node: Node, analysis: Analysis | None, note: str) -> None:
@@ -188,7 +212,7 @@ class NodeDetail(OptionList):
         if label is not None:
             line = Text.assemble(("acceptability: ", "dim"),
                                  (label.value, Style(color=LABEL_COLOURS[label], bold=True)),
-                                 (f" ({analysis.semantics})", "dim"))
+                                 (f" ({_line(analysis.semantics)})", "dim"))
             if node.expect is not None and node.expect is not label:
                 line.append(f"  expected {node.expect.value}", "bold red")
             self._info(line)
@@ -197,10 +221,10 @@ class NodeDetail(OptionList):
             except Exception as exc:  # the analysis is another module's: never let it break the view
                 why = f"(no explanation: {exc})"
             if why:
-                self._info(Text(str(why), "dim"))
+                self._info(Text(_text(why), "dim"))
         else:
             if note:
-                self._info(Text.assemble(("acceptability: ", "dim"), (note, "dim")))
+                self._info(Text.assemble(("acceptability: ", "dim"), (_line(note), "dim")))
             if node.expect is not None:
                 self._info(Text.assemble(("expected label: ", "dim"), node.expect.value))
 
@@ -240,7 +264,7 @@ class NodeDetail(OptionList):
         if relation.is_linked:
             word += f" (linked, with {len(relation.group) - 1} more)"
         if relation.kind is RelKind.UNDERCUTS and relation.premise is not None:
-            step = f"the step from {relation.premise.node_id} to {relation.target.node_id}"
+            step = f"the step from {_line(relation.premise.node_id)} to {_line(relation.target.node_id)}"
             word = f"undercuts {step}:" if words is _OUT_WORDS else f"{step} is undercut by"
         self._link(other, _node_text(target, glyph=relation.kind, words=word, home=home))
 
@@ -266,7 +290,7 @@ def _node_text(node: Node, glyph: RelKind | None = None, words: str = "", home: 
     if words:
         text.append(words + " ", Style(color=RELATION_COLOURS[glyph]) if glyph else "")
     text.append(node.kind.value, Style(color=KIND_COLOURS[node.kind], italic=True))
-    text.append(" " + node.text)
+    text.append(" " + _line(node.text))
     if home is not None and node.map_id != home:
-        text.append(f"  \u21d2 {node.map_id}", "bold")
+        text.append(f"  \u21d2 {_line(node.map_id)}", "bold")
     return text

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..diagnostics import Diagnostic
+from ..visible import visible
+from .messages import EditRequested
 
 __all__ = ["ProblemsPanel"]
 
@@ -22,11 +23,7 @@ __all__ = ["ProblemsPanel"]
 class ProblemsPanel(OptionList):
     """A list of diagnostics; selecting one asks to edit its file at its line."""
 
-    class EditRequested(Message):
-        def __init__(self, path: str, line: int) -> None:
-            super().__init__()
-            self.path = path
-            self.line = line
+    EditRequested = EditRequested  # the app opens the editor there
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -43,11 +40,12 @@ class ProblemsPanel(OptionList):
         options = []
         for diagnostic in self.problems:
             text = Text()
-            text.append(diagnostic.location or "?", "bold")
+            # Paths and messages quote the maps, which come from strangers.
+            text.append(visible(diagnostic.location or "?", one_line=True), "bold")
             text.append(f": {diagnostic.severity}[{diagnostic.code}]: ", "red" if diagnostic.is_error else "yellow")
-            text.append(diagnostic.message)
+            text.append(visible(diagnostic.message))
             if diagnostic.hint:
-                text.append(f"\n    hint: {diagnostic.hint}", "dim")
+                text.append(f"\n    hint: {visible(diagnostic.hint)}", "dim")
             options.append(Option(text))
         self.set_options(options)
         if options:

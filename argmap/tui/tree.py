@@ -8,8 +8,9 @@ structure itself (which row is a node's full place, which a link) comes from
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import partial
 from typing import ClassVar
 
 from rich.style import Style
@@ -21,11 +22,13 @@ from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from ..diagnostics import Diagnostic
 from ..model import Project, Ref, RelKind
 from ..palette import KIND_COLOURS, RELATION_COLOURS
+from ..visible import visible
 from .argtree import Outline, Row
 
-__all__ = ["ArgTree", "RELATION_GLYPHS", "row_label"]
+__all__ = ["ArgTree", "RELATION_GLYPHS", "row_label", "broken_label"]
 
 # Shapes as well as colours, so the tree reads without colour too.
 RELATION_GLYPHS: dict[RelKind, str] = {
@@ -39,6 +42,8 @@ LINK_GLYPH = "\u21aa"  # hooked arrow: shown in full elsewhere
 _GLYPH_STYLES = {rel: Style(color=colour, bold=True) for rel, colour in RELATION_COLOURS.items()}
 _KIND_STYLES = {kind: Style(color=colour, italic=True) for kind, colour in KIND_COLOURS.items()}
 _GROUP_STYLE = Style(color=RELATION_COLOURS[RelKind.SUPPORTS], italic=True)
+# Map text comes from strangers: a row shows its terminal controls, on one line.
+_line = partial(visible, one_line=True)
 
 
 def row_label(project: Project, row: Row) -> Text:
@@ -46,9 +51,9 @@ def row_label(project: Project, row: Row) -> Text:
     if row.kind == "map":
         argmap = project.maps[row.map_id]
         src = argmap.source
-        bits = [b for b in (src.outlet if src.outlet != "unknown" else "", src.date) if b]
+        bits = [_line(b) for b in (src.outlet if src.outlet != "unknown" else "", src.date) if b]
         bits.append(f"{len(argmap.nodes)} nodes")
-        return Text.assemble((argmap.title, "bold"), ("  " + " \u00b7 ".join(bits), "dim"))
+        return Text.assemble((_line(argmap.title), "bold"), ("  " + " \u00b7 ".join(bits), "dim"))
     text = Text()
     if row.rel is not None:
         text.append(RELATION_GLYPHS[row.rel] + " ", _GLYPH_STYLES[row.rel])
@@ -57,16 +62,27 @@ def row_label(project: Project, row: Row) -> Text:
         return text
     node = project.node(row.ref)
     if node is None:
-        return text.append(f"{row.ref} (missing)", "dim")
+        return text.append(f"{_line(row.ref)} (missing)", "dim")
     if row.kind == "link":
         text.append(LINK_GLYPH + " ", "dim")
     text.append(node.kind.value, _KIND_STYLES[node.kind])
     text.append(" ")
-    text.append(node.text, "dim" if row.kind == "link" else "")
+    text.append(_line(node.text), "dim" if row.kind == "link" else "")
     if row.rel is RelKind.UNDERCUTS and row.relation is not None and row.relation.premise is not None:
-        text.append(f"  (cuts the step from {row.relation.premise.node_id})", "dim italic")
+        text.append(f"  (cuts the step from {_line(row.relation.premise.node_id)})", "dim italic")
     if row.ref.map_id != row.map_id:
-        text.append(f"  [{row.ref.map_id}]", "dim")
+        text.append(f"  [{_line(row.ref.map_id)}]", "dim")
+    return text
+
+
+def broken_label(path: str, problems: Sequence[Diagnostic]) -> Text:
+    """The row of a file that did not load: its path and the first reason."""
+    text = Text.assemble(("\u26a0 ", "bold red"), (_line(path), "bold"),
+                         ("  does not load", "red"))
+    if problems:
+        text.append(f": {_line(problems[0].message)}", "dim")
+        if len(problems) > 1:
+            text.append(f" (and {len(problems) - 1} more)", "dim")
     return text
 
 
@@ -105,8 +121,13 @@ class ArgTree(Tree[Row]):
 
     # -- data -----------------------------------------------------------------------------------
 
-    def set_project(self, project: Project, outlines: dict[str, Outline] | None = None) -> None:
-        """Show *project*: one collapsed row per map (the caller restores state)."""
+    def set_project(self, project: Project, outlines: dict[str, Outline] | None = None,
+                    broken: Mapping[str, Sequence[Diagnostic]] | None = None) -> None:
+        """Show *project*: one collapsed row per map (the caller restores state).
+
+        Each file of *broken* (path: its errors) gets a row after the maps,
+        saying why it did not load.
+        """
         self.project = project
         self._outlines = dict(outlines or {})
         self._populated.clear()
@@ -114,6 +135,9 @@ class ArgTree(Tree[Row]):
         self.clear()
         for map_id in project.maps:
             node = self.root.add(row_label(project, Row("map", map_id)), Row("map", map_id))
+            self._depth[node.id] = 0
+        for path, problems in (broken or {}).items():
+            node = self.root.add_leaf(broken_label(path, problems), Row("broken", path))
             self._depth[node.id] = 0
 
     def outline(self, map_id: str) -> Outline:
@@ -170,7 +194,7 @@ class ArgTree(Tree[Row]):
 
     def map_node(self, map_id: str) -> TreeNode[Row] | None:
         for child in self.root.children:
-            if child.data and child.data.map_id == map_id:
+            if child.data and child.data.kind == "map" and child.data.map_id == map_id:
                 return child
         return None
 
