@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
+
+from ..visible import visible
 
 __all__ = ["ExportScreen"]
 
@@ -27,7 +30,8 @@ class ExportScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
-            yield Static(f"Draw {self.what} as SVG, to:", id="export-what")
+            # The map's title is text, not markup, and its controls are shown.
+            yield Static(Text(f"Draw {visible(self.what, one_line=True)} as SVG, to:"), id="export-what")
             yield Input(self.default, id="export-path")
             yield Static("Enter writes \u00b7 Esc cancels", id="export-status")
 
@@ -42,7 +46,8 @@ class ExportScreen(ModalScreen[str | None]):
         if not path:
             status.update("Give a file name.")
         elif Path(path).exists():
-            status.update(f"{path} exists; exports never overwrite. Choose another name.")
+            status.update(Text(f"{visible(path, one_line=True)} exists; exports never overwrite. "
+                               "Choose another name."))
         else:
             self.dismiss(path if path.endswith(".svg") else path + ".svg")
 

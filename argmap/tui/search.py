@@ -22,12 +22,16 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, get_current_worker
 
 from ..model import Ref
+from ..export.escape import truncate
 from ..palette import KIND_COLOURS
+from ..visible import visible
 from .searching import FILTER_FIELDS, Hit, SearchIndex, parse_query
 
 __all__ = ["SearchScreen", "FilterSuggester"]
 
 SHOWN = 100  # results listed; the status line gives the full count
+HIT_TEXT = 240  # characters of a result's paraphrase shown
+HIT_REF = 100  # characters of its id (the middle goes: ids differ at the ends)
 
 _TITLES = {"search": "Search every map", "goto": "Go to a node by id"}
 _PLACEHOLDERS = {"search": "words, and filters: kind:claim by:heath tag:targets topic:tendering",
@@ -152,7 +156,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         field = {"speaker": "by"}.get(name.lower(), name.lower())
         if colon and field in FILTER_FIELDS and self.mode == "search":
             values = [v for v in self.index.values(field) if v.startswith(partial.lower())]
-            shown = " ".join(values[:30]) + (" \u2026" if len(values) > 30 else "")
+            shown = visible(" ".join(values[:30]), one_line=True) + (" \u2026" if len(values) > 30 else "")
             return Text.assemble((f"{field}: ", "bold"), (shown or "no such value", "dim"))
         if not text.strip():
             return Text(f"{len(self.index)} nodes; type to search", "dim")
@@ -162,15 +166,17 @@ class SearchScreen(ModalScreen[Ref | None]):
         return Text(f"{self.total} match{'es' * (self.total != 1)}{more}", "dim")
 
     def _render_hit(self, hit: Hit, words: tuple[str, ...]) -> Text:
+        # Cut to a few lines, so a list of 1,000-character ids lays out at once.
+        ref = middle(visible(hit.ref, one_line=True), HIT_REF)
         node = self.index.project.node(hit.ref)
         text = Text()
         if node is None:
-            return text.append(str(hit.ref))
+            return text.append(ref)
         text.append(node.kind.value, Style(color=KIND_COLOURS[node.kind], italic=True))
-        text.append(" " + node.text)
-        text.append(f"\n  {hit.ref} \u00b7 {node.by}", "dim")
+        text.append(" " + truncate(visible(node.text, one_line=True), HIT_TEXT))
+        text.append(f"\n  {ref} \u00b7 {middle(visible(node.by, one_line=True), HIT_REF)}", "dim")
         if hit.snippet:
-            text.append(f" \u00b7 \u201c{hit.snippet}\u201d", "dim italic")
+            text.append(f" \u00b7 \u201c{visible(hit.snippet, one_line=True)}\u201d", "dim italic")
         if words:
             text.highlight_words(words, "bold reverse", case_sensitive=False)
         return text
@@ -203,3 +209,11 @@ class SearchScreen(ModalScreen[Ref | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def middle(text: str, limit: int) -> str:
+    """*text* with its middle cut out if longer than *limit*: ``synth-0:claim-…-n9999``."""
+    if len(text) <= limit:
+        return text
+    head = limit // 3
+    return text[:head] + "\u2026" + text[len(text) - (limit - head - 1):]

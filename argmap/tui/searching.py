@@ -18,6 +18,7 @@ also matches a word of a speaker's name (``by:allister``).
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -92,6 +93,9 @@ class _Entry:
     speaker_words: frozenset[str] = frozenset()
 
 
+_Span = tuple[_Entry, int, int]  # an entry whose id holds the go-to needle, and where
+
+
 class SearchIndex:
     """Every node of a project, ready to search as the user types."""
 
@@ -110,6 +114,7 @@ class SearchIndex:
                                             "\n".join((ident, text, quotes, who)),
                                             words_of.setdefault(who, frozenset(_WORD.findall(who)))))
         self._by_ident = {e.ident: e for e in self._entries}
+        self._last_goto: tuple[str, list[_Span]] = ("", [])
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -206,26 +211,44 @@ class SearchIndex:
         Linear in the size of the ids: each id is scanned once per letter
         with ``str.find``, never with a backtracking pattern, and a needle
         longer than :data:`MAX_FUZZY` (a pasted id, not typing) must occur
-        whole.  *cancelled* is asked every few hundred nodes, so a worker
-        whose keystroke is stale stops early.
+        whole.  A keystroke that extends the last needle only goes on from
+        where the last matches ended.  *cancelled* is asked every few hundred
+        nodes, so a worker whose keystroke is stale stops early.
         """
         needle = text.strip().lower()
         if not needle:
             return []
+        matches = self._goto_matches(needle, cancelled)
+        if matches is None:
+            return []
         exact = self._by_ident.get(needle)
-        scored: list[Hit] = []
-        for i, entry in enumerate(self._entries):
+        # Best first; equal scores keep map and file order (the index in *matches*).
+        ranked = heapq.nsmallest(limit, ((-fuzzy_score(needle, entry.ident, start, end)
+                                          - (1000 if entry is exact else 0), i)
+                                         for i, (entry, start, end) in enumerate(matches)))
+        return [Hit(matches[i][0].ref, -negative, "id") for negative, i in ranked]
+
+    def _goto_matches(self, needle: str, cancelled: Callable[[], bool] | None) -> list[_Span] | None:
+        """Every entry whose id holds *needle*, with the span; None if cancelled."""
+        last_needle, last = self._last_goto
+        if last_needle and needle.startswith(last_needle) and len(needle) <= MAX_FUZZY:
+            # Typing on: only what matched can match, from where it ended.
+            candidates, tail = last, needle[len(last_needle):]
+        else:
+            candidates, tail = None, needle
+        matches: list[_Span] = []
+        pool = candidates if candidates is not None else [(e, 0, 0) for e in self._entries]
+        for i, (entry, start, end) in enumerate(pool):
             if cancelled is not None and not i % 512 and cancelled():
-                return []
-            span = subsequence_span(needle, entry.ident)
-            if span is None:
-                continue
-            score = fuzzy_score(needle, entry.ident, *span)
-            if entry is exact:
-                score += 1000
-            scored.append(Hit(entry.ref, score, "id"))
-        scored.sort(key=lambda h: -h.score)
-        return scored[:limit]
+                return None
+            if candidates is None:
+                span = subsequence_span(needle, entry.ident)
+            else:
+                span = _extend(tail, entry.ident, start, end)
+            if span is not None:
+                matches.append((entry, *span))
+        self._last_goto = (needle, matches)  # replaced whole: a stale worker may still read the old one
+        return matches
 
     def nodes(self, refs: Iterable[Ref]) -> list[Node]:
         return [n for n in (self.project.node(r) for r in refs) if n is not None]
@@ -234,6 +257,16 @@ class SearchIndex:
 def _stance_matches(node: Node, value: str) -> bool:
     topic, _, stance = value.partition("=")
     return any(t.startswith(topic) and (not stance or s.startswith(stance)) for t, s in node.stances.items())
+
+
+def _extend(tail: str, haystack: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a needle from (*start*, *end*), the span of its beginning, on through *tail*."""
+    at = end - 1
+    for char in tail:
+        at = haystack.find(char, at + 1)
+        if at < 0:
+            return None
+    return start, at + 1
 
 
 def subsequence_span(needle: str, haystack: str) -> tuple[int, int] | None:
@@ -260,10 +293,10 @@ def subsequence_span(needle: str, haystack: str) -> tuple[int, int] | None:
 def fuzzy_score(needle: str, ident: str, start: int, end: int) -> int:
     """Score a fuzzy match: tight, early, and on the node id (after the colon) is better."""
     score = 100 - (end - start - len(needle)) * 2  # gaps cost
-    node_part = ident.partition(":")[2]
-    if needle in node_part:
-        score += 60 + (20 if node_part.startswith(needle) else 0)
-    elif needle in ident:
+    node_part = ident.find(":") + 1  # where the node id starts (found in place: ids may be long)
+    if ident.find(needle, node_part) >= 0:
+        score += 60 + (20 if ident.startswith(needle, node_part) else 0)
+    elif ident.find(needle) >= 0:
         score += 30
     return score - len(ident) // 8
 

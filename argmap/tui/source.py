@@ -16,12 +16,14 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..model import ArgMap, Node
+from ..visible import visible
 
 __all__ = ["SourceView", "wrap_offsets", "merge_spans"]
 
@@ -110,7 +112,7 @@ class SourceView(ScrollView, can_focus=True):
         self._quote_index = 0
         self._cache.clear()
         if argmap is not None:
-            self.border_title = argmap.source.seed
+            self.border_title = Text(visible(argmap.source.seed, one_line=True))  # a name, not markup
             found = len(self._current)
             total = len(node.quotes) if node is not None else 0
             self.border_subtitle = (f"{found} of {total} quotes found" if node is not None and found < total
@@ -139,8 +141,8 @@ class SourceView(ScrollView, can_focus=True):
                 part = headings.pop(start, None)
                 if part is not None:
                     who = ", ".join(b for b in (part.outlet, part.author, part.date) if b)
-                    self._lines.append((start, start, f"\u2500\u2500 {part.id}: {part.genre.value}"
-                                        + (f", {who}" if who else "") + " "))
+                    heading = f"\u2500\u2500 {part.id}: {part.genre.value}" + (f", {who}" if who else "") + " "
+                    self._lines.append((start, start, visible(heading, one_line=True)))
                 self._lines.append((start, end, None))
         self._line_starts = [s for s, _, _ in self._lines]
         self.virtual_size = Size(width, len(self._lines))
@@ -213,8 +215,11 @@ class SourceView(ScrollView, can_focus=True):
                 style = base + current
             elif self._inside_mapped(a):
                 style = base + mapped
-            piece = self._text[a:b].replace("\t", " ").replace("\r", " ")
-            segments.append(Segment(piece, style))
+            piece = self._text[a:b].replace("\t", " ")
+            if b == end and piece.endswith("\r") and self._text.startswith("\n", end):
+                piece = piece[:-1]  # a Windows line end is not a control to show
+            # Seed text comes from strangers: its terminal controls are shown, never sent.
+            segments.append(Segment(visible(piece), style))
         return Strip(segments)
 
     def _inside_mapped(self, offset: int) -> bool:

@@ -8,6 +8,8 @@ a choice when there are several.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
@@ -22,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from ..model import Project, Ref
 from ..palette import KIND_COLOURS, STANCE_COLOURS
+from ..visible import visible
 from .stances import Cell, MatrixRow, StanceMatrix, stance_matrix
 
 if TYPE_CHECKING:
@@ -30,6 +33,8 @@ if TYPE_CHECKING:
 __all__ = ["TopicsScreen", "PickNodeScreen"]
 
 LABEL_WIDTH = 30
+# Titles, names and questions come from strangers: terminal controls shown, on one line.
+_line = partial(visible, one_line=True)
 
 
 class PickNodeScreen(ModalScreen[Ref | None]):
@@ -55,8 +60,8 @@ class PickNodeScreen(ModalScreen[Ref | None]):
                 text.append(node.kind.value, Style(color=KIND_COLOURS[node.kind], italic=True))
                 for value in node.stances.values():
                     stance = value.value
-                text.append(" " + node.text)
-                text.append(f"\n  {ref}", "dim")
+                text.append(" " + _line(node.text))
+                text.append(f"\n  {_line(ref)}", "dim")
                 if stance:
                     text.append(f"  {stance}", Style(color=STANCE_COLOURS[stance]))
                 options.append(Option(text))
@@ -64,7 +69,7 @@ class PickNodeScreen(ModalScreen[Ref | None]):
 
     def on_mount(self) -> None:
         box = self.query_one("#pick-box")
-        box.border_title = self.title_text
+        box.border_title = Text(_line(self.title_text))  # map text, not markup
         box.border_subtitle = "Enter jumps \u00b7 Esc closes"
         self.query_one(OptionList).focus()
 
@@ -118,7 +123,7 @@ class TopicsScreen(Screen):
     def _fill(self) -> None:
         table = self.table
         for topic in self.matrix.topics:
-            table.add_column(topic, key=topic)
+            table.add_column(Text(_line(topic)), key=topic)  # a Text: a str label is markup
         for row in self.matrix.rows:
             label = _row_label(row)
             table.add_row(*(_cell_text(row.cells.get(t)) for t in self.matrix.topics),
@@ -146,9 +151,9 @@ class TopicsScreen(Screen):
         row, topic, cell = self.cell_at(coordinate.row, coordinate.column)
         question = self.matrix.questions.get(topic) or "(not in the topics file)"
         self.query_one("#topic-question", Static).update(
-            Text.assemble((topic, "bold"), ": ", question))
+            Text.assemble((_line(topic), "bold"), ": ", _line(question)))
         detail = Text()
-        detail.append(row.label, "bold")
+        detail.append(_line(row.label), "bold")
         if cell is None or cell.stance is None:
             detail.append(" takes no position on this topic", "dim")
         else:
@@ -192,6 +197,7 @@ class TopicsScreen(Screen):
 
 
 def _row_label(row: MatrixRow) -> Text:
+    row = replace(row, label=_line(row.label))
     if row.kind == "article":
         label = row.label if len(row.label) <= LABEL_WIDTH else row.label[:LABEL_WIDTH - 1] + "\u2026"
         return Text(label, "bold")
