@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from ..atomic import Protected, check_target, write_bytes, write_text
     from ..errors import ArgmapError, UsageError
     from ..export.aif_import import convert, parse_aif, slug
+    from ..export.aif_read import read_aif
     from ..project import load
     from ..spec import ID_PATTERN
     from ..visible import visible
@@ -48,22 +49,29 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{visible(args.output, one_line=True)}: the map file must end in .yaml")
     check_target(output, overwrite=args.force)  # before reading the input: exists, or is no regular file
     map_id = args.map_id or output.stem
-    if not re.match(ID_PATTERN, map_id):
+    if not re.fullmatch(ID_PATTERN, map_id):
         map_id = slug(map_id) or "imported"
         if not args.quiet:
             print(f"argmap: using map id {map_id!r}", file=sys.stderr)
     if args.file == "-":
-        raw = sys.stdin.buffer.read()
         source_name = "standard input"
+        try:
+            raw = read_aif(sys.stdin.buffer)
+        except ArgmapError as exc:
+            raise ArgmapError(f"{source_name}: {exc}") from None
     else:
         try:
-            raw = Path(args.file).read_bytes()
+            with open(args.file, "rb") as stream:
+                raw = read_aif(stream)
         except OSError as exc:
-            raise UsageError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+            raise UsageError(f"cannot read {visible(args.file, one_line=True)}: {exc.strerror or exc}") from None
+        except ArgmapError as exc:
+            raise ArgmapError(f"{visible(args.file, one_line=True)}: {exc}") from None
         source_name = Path(args.file).name
     seeds_dir = Path(args.seeds) if args.seeds else output.resolve().parent.parent / "seeds"
     topics_file = output.parent / "topics.yaml"
     topics = None
+    maps: dict[str, set[str]] = {}  # the destination's maps and their nodes, for references to them
     read: list[Path] = []  # every file loaded here: --force replaces none but the map re-imported
     replaced_map = False  # whether the output is a map loaded here (what --force may replace)
     if topics_file.is_file():
@@ -76,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
         loaded = load([str(output.parent)], validate=False)
         read += loaded.loaded_paths
         existing = loaded.project.maps
+        maps = {m.id: set(m.nodes) for m in existing.values()}
         replaced_map = any(Path(m.path).resolve() == output.resolve() for m in existing.values())
         clash = existing.get(map_id)
         if clash is not None and Path(clash.path).resolve() != output.resolve():
@@ -84,8 +93,12 @@ def run(args: argparse.Namespace) -> int:
     protect = Protected(p for p in read if not (replaced_map and Path(p).resolve() == own))
     check_target(output, overwrite=args.force, protect=protect)  # e.g. -o maps/topics.yaml --force
 
-    result = convert(parse_aif(raw), map_id, seeds_dir=seeds_dir, topics=topics, genre=args.genre,
-                     source_name=source_name)
+    try:
+        result = convert(parse_aif(raw), map_id, seeds_dir=seeds_dir, topics=topics, genre=args.genre,
+                         source_name=source_name, maps=maps)
+    except ArgmapError as exc:  # the file's problem: name the file (as typed), nothing written
+        shown = "standard input" if args.file == "-" else visible(args.file, one_line=True)
+        raise ArgmapError(f"{shown}: {exc}") from None
     seed = write_text(seeds_dir / result.seed_name, result.seed_text) if result.seed_is_new else None
     try:
         write_bytes(output, result.yaml.encode("utf-8"), overwrite=args.force, protect=protect)
@@ -96,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.quiet:
         for line in result.report:
-            print(f"note: {line}", file=sys.stderr)
+            print(f"note: {visible(line, one_line=True)}", file=sys.stderr)
         counts = result.counts
         elsewhere = counts.get("elsewhere", 0)
         print(f"wrote {visible(str(output), one_line=True)}: {counts.get('nodes', 0)} nodes, {counts.get('relations', 0)} relations, "
