@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["map_document"]
 
+_NO_RELATIONS: dict[str, list] = {}
 _GENRES = frozenset(g.value for g in Genre if g is not Genre.PAGE_FURNITURE)
 
 
@@ -58,7 +59,7 @@ def map_document(c: _Converter, relations: dict, speakers: dict[str, dict], by: 
     nodes = {}
     dropped = 0
     for node_id, info in c.home.items():
-        rel = relations[node_id]
+        rel = relations.get(node_id, _NO_RELATIONS)
         node: dict = {"kind": c.kind(node_id, rel), "by": by[node_id]}
         if info.via in speakers and info.via != by[node_id]:
             node["via"] = info.via
@@ -71,13 +72,13 @@ def map_document(c: _Converter, relations: dict, speakers: dict[str, dict], by: 
         dropped += len(info.stances) - len(kept)
         if kept:
             node["stance"] = kept
-        if rel["supports"]:
+        if "supports" in rel:
             node["supports"] = [Flow({"to": v["to"], "with": v["with"]}) if isinstance(v, dict) else v
                                 for v in rel["supports"]]
         for kind in ("attacks", "same_as"):
-            if rel[kind]:
+            if kind in rel:
                 node[kind] = rel[kind]
-        if rel["undercuts"]:
+        if "undercuts" in rel:
             node["undercuts"] = [Flow(u) for u in rel["undercuts"]]
         if info.expect:
             node["expect"] = info.expect

@@ -33,10 +33,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ArgmapError
+from ..gcpause import gc_paused
 from ..model import Kind
 from ..spec import MAX_TEXT
 from .aif_ext import read_extension, safe_id, source_text
-from .aif_read import AifGraph, Extension, NodeInfo, Notes, SpeakerInfo, is_id, parse_aif, read_graph, shown
+from .aif_read import NONE, AifGraph, Extension, NodeInfo, Notes, SpeakerInfo, is_id, parse_aif, read_graph, shown
 from .aif_seed import choose_seed
 from .aif_write import dump
 from .escape import clean, truncate
@@ -45,6 +46,7 @@ __all__ = ["ImportResult", "parse_aif", "convert", "slug"]
 
 MAX_QUOTES = 50  # quotes per node: an I-node asserted by more locutions keeps the first ones
 _NAME_CHARS = 200  # a speaker's name
+_NO_INFO = NodeInfo()  # what argmap's block says of a node it does not mention (shared: never changed)
 _FANOUT = 20  # relations (counted with their premises) per node and edge of the file, at most
 
 
@@ -63,18 +65,30 @@ class ImportResult:
 
 def slug(text: str, limit: int = 48) -> str:
     """A kebab-case id from *text*: its first few words."""
-    words = clean(text[:4 * limit]).lower()
-    out = ""
-    for word in _words(words):
-        candidate = f"{out}-{word}" if out else word
-        if len(candidate) > limit or candidate.count("-") >= 6:
-            break
-        out = candidate
-    first = next(iter(_words(words)), "")
-    return out or first[:limit]
+    words = _words(fast_clean(text[:4 * limit]).lower())
+    out = "-".join(words[:6])
+    if len(out) > limit:  # fewer words, as many as fit
+        out = ""
+        for word in words:
+            if len(out) + len(word) + bool(out) > limit:
+                break
+            out = f"{out}-{word}" if out else word
+    return out or (words[0][:limit] if words else "")
 
 
 _words = re.compile(r"[a-z0-9]+").findall
+
+
+def fast_clean(text: str) -> str:
+    """:func:`~.escape.clean` of *text*, at once when there is nothing to clean (most text).
+
+    ``isprintable()`` is false for every character clean() replaces, drops or
+    reads as whitespace, but the space; so printable text with no double,
+    leading or trailing space is clean already.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return clean(text)
 
 
 class _Names:
@@ -96,7 +110,9 @@ class _Names:
         return True
 
     def new(self, base: str, fallback: str) -> str:
-        base = base if safe_id(base) else fallback
+        """A new id: *base*, else *fallback* (else 'node'), numbered if taken."""
+        if not safe_id(base):
+            base = fallback if safe_id(fallback) else "node"
         if self.reserve(base):
             return base
         k = self._next.get(base.casefold(), 2)
@@ -161,9 +177,10 @@ class _Converter:
         self.home: dict[str, NodeInfo] = {}  # AIF nodeID -> what argmap's block says of it
         self.texts: dict[str, str] = {}
         names = _Names()
+        slugs: dict[str, str] = {}  # text -> its slug: files repeat texts
         ext_map = self.ext.map_id
         for node_id in self.of_type("I"):
-            info = self.ext.nodes.get(node_id) or NodeInfo()
+            info = self.ext.nodes.get(node_id, _NO_INFO)
             if info.context and info.ref_map and info.ref_map != ext_map:
                 if self.maps is None or info.ref_node in self.maps.get(info.ref_map, ()):
                     self.ids[node_id] = f"{info.ref_map}:{info.ref_node}"
@@ -173,7 +190,7 @@ class _Converter:
                           f"which the destination does not have; skipped with its relations",
                           "a context node the destination does not have")
                 continue
-            text = clean(self.g.nodes[node_id].text)
+            text = fast_clean(self.g.nodes[node_id].text)
             if not text:
                 self.skip(f"I-node {shown(node_id)} has no text; skipped", "an I-node has no text")
                 continue
@@ -181,8 +198,11 @@ class _Converter:
                 self.skip(f"I-node {shown(node_id)}: text cut to {MAX_TEXT:,} characters", "a text was cut")
                 text = truncate(text, MAX_TEXT)
             own = info.ref_map == ext_map and not info.context
-            wanted = info.ref_node if own and info.ref_node else slug(text)
-            self.ids[node_id] = names.new(wanted, f"node-{node_id}" if is_id(f"node-{node_id}") else "node")
+            if own and info.ref_node:
+                wanted = info.ref_node
+            elif (wanted := slugs.get(text)) is None:
+                wanted = slugs[text] = slug(text)
+            self.ids[node_id] = names.new(wanted, f"node-{node_id}")
             self.home[node_id] = info
             self.texts[node_id] = text
         if not self.home:
@@ -205,13 +225,13 @@ class _Converter:
     def _l_nodes(self, node_id: str) -> list[str]:
         """The L-nodes that assert I-node *node_id* (L -> YA -> I, or L -> I): the first MAX_QUOTES."""
         nodes, found = self.g.nodes, []
-        for p in self.g.pred[node_id]:
+        for p in self.g.pred.get(node_id, NONE):
             type_ = nodes[p].type
             if type_ == "L":
                 found.append(p)
             elif type_ == "YA":
                 if p not in self._l_of_ya:  # once per YA, however many I-nodes it asserts
-                    self._l_of_ya[p] = [q for q in self.g.pred[p] if nodes[q].type == "L"][:MAX_QUOTES]
+                    self._l_of_ya[p] = [q for q in self.g.pred.get(p, NONE) if nodes[q].type == "L"][:MAX_QUOTES]
                 found.extend(self._l_of_ya[p])
             if len(found) >= MAX_QUOTES:
                 return found[:MAX_QUOTES]
@@ -224,9 +244,9 @@ class _Converter:
         text = self.g.nodes[l_node].text
         person = self.g.locutions.get(l_node)
         name = self.g.participants.get(person) if person is not None else None
-        name = truncate(clean(name), _NAME_CHARS) if name and clean(name) else None
+        name = truncate(fast_clean(name), _NAME_CHARS) if name and fast_clean(name) else None
         prefix, words = _split_locution(text)
-        prefix = clean(prefix) if prefix else None
+        prefix = fast_clean(prefix) if prefix else None
         if prefix is None:
             result = name, text
         elif name is None or prefix.lower() == name.lower():
@@ -271,9 +291,9 @@ class _Converter:
     def _quotes(self) -> dict[str, list[str]]:
         quotes: dict[str, list[str]] = {}
         for node_id, info in self.home.items():
-            found = [q for q in map(clean, info.quotes[:MAX_QUOTES]) if q]
+            found = [q for q in map(fast_clean, info.quotes[:MAX_QUOTES]) if q]
             if not found:
-                found = [q for q in (clean(self._speaker_of_l(l)[1]) for l in self._l_nodes(node_id)) if q]
+                found = [q for q in (fast_clean(self._speaker_of_l(l)[1]) for l in self._l_nodes(node_id)) if q]
             if not found:
                 found = [self.texts[node_id]]
             # A prefix of a quote is found wherever the quote is: cut, not ellipsised.
@@ -303,9 +323,9 @@ class _Converter:
         info = self.home[node_id]
         if info.kind:
             return info.kind
-        if rel["supports"] or node_id in self.premises:
+        if "supports" in rel or node_id in self.premises:
             return Kind.PREMISE.value
-        if rel["attacks"] or rel["undercuts"]:
+        if "attacks" in rel or "undercuts" in rel:
             return Kind.REBUTTAL.value
         return Kind.CLAIM.value
 
@@ -338,6 +358,12 @@ def convert(document: dict, map_id: str, *, seeds_dir: Path | None = None, topic
     """
     if not is_id(map_id):
         raise ArgmapError(f"{shown(map_id)!r} is not a valid map id (letters, digits, '-', '_', '.')")
+    with gc_paused():  # millions of small objects, none cyclic garbage: collections would only slow it
+        return _convert(document, map_id, seeds_dir, topics, genre, source_name, maps)
+
+
+def _convert(document: dict, map_id: str, seeds_dir: Path | None, topics: Iterable[str] | None, genre: str,
+             source_name: str, maps: Mapping[str, Collection[str]] | None) -> ImportResult:
     graph = read_graph(document)
     text = source_text(document.get("text", graph.body.get("text")), graph.notes)
     ext = read_extension(document.get("argmap", graph.body.get("argmap")), graph.notes)

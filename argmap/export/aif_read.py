@@ -20,21 +20,25 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import BinaryIO
 
 from ..errors import ArgmapError
+from ..gcpause import gc_paused
 from ..spec import ID_PATTERN
 from ..visible import visible
 from ..yamlsource import MAX_FILE_BYTES
 
-__all__ = ["MAX_AIF_BYTES", "MAX_ID", "AifGraph", "AifNode", "BigNumber", "Extension", "NodeInfo", "Notes", "Part",
-           "SpeakerInfo", "aif_id", "is_id", "json_type", "parse_aif", "pattern_of", "read_aif", "read_graph",
+__all__ = ["MAX_AIF_BYTES", "MAX_ID", "AifGraph", "AifNode", "BigNumber", "NONE", "Extension", "NodeInfo", "Notes", "Part",
+           "SpeakerInfo", "aif_id", "is_id", "json_type", "parse_aif", "pattern_of", "plain_id", "read_aif", "read_graph",
            "shown"]
 
 MAX_AIF_BYTES = MAX_FILE_BYTES  # the same cap as a map file's
 MAX_ID = 100  # characters in an id argmap writes or an AIF id it reads (real ones: digits or a UUID)
 _MAX_DIGITS = 4_000  # below Python's int conversion limit (4,300 digits), which would raise
 _NOTES_PER_KIND = 20
+NONE: Mapping[str, None] = MappingProxyType({})  # the successors of a node without any
 
 is_id = re.compile(ID_PATTERN).fullmatch  # fullmatch: '$' alone would accept a final newline
 
@@ -73,7 +77,8 @@ def parse_aif(data: bytes | str) -> dict:
         except UnicodeDecodeError as exc:
             raise ArgmapError(f"the AIF file is not UTF-8 (byte {exc.start})") from None
     try:
-        document = json.loads(data, parse_int=_parse_int)
+        with gc_paused():  # a big file is millions of objects: collecting as they come only costs
+            document = json.loads(data, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise ArgmapError(f"the AIF file is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
     except RecursionError:
@@ -143,6 +148,16 @@ def aif_id(value: object, where: str, notes: Notes, *, required: bool = True) ->
                   f"{pattern_of(where)}: too long")
         return None
     return text
+
+
+def plain_id(value: object) -> str | None:
+    """*value* as an id when it is an ordinary one (checked fast); ``None`` sends it to :func:`aif_id`."""
+    if type(value) is str:
+        if 0 < len(value) <= MAX_ID and not value[0].isspace() and not value[-1].isspace():
+            return value
+    elif type(value) is int and -10**15 < value < 10**15:
+        return str(value)
+    return None
 
 
 def pattern_of(where: str) -> str:
@@ -238,7 +253,11 @@ class Extension:
 
 @dataclass
 class AifGraph:
-    """The nodes and edges of an AIF file, with who said what; successors and predecessors as ordered sets."""
+    """The nodes and edges of an AIF file, with who said what.
+
+    Successors and predecessors are ordered sets (dicts), present only for
+    nodes that have some: read them with ``succ.get(node, NONE)``.
+    """
 
     nodes: dict[str, AifNode]
     succ: dict[str, dict[str, None]]
@@ -265,39 +284,66 @@ def read_graph(document: dict) -> AifGraph:
         found = "" if "nodes" not in aif else f" ('{where}nodes' is {json_type(aif['nodes'])})"
         raise ArgmapError(f"the AIF file has no 'nodes' list{found}")
 
+    # The loops below run once per node and edge of files of millions: ordinary values take
+    # the fast path (plain_id, type() is str) and messages are only formatted for the others.
     nodes: dict[str, AifNode] = {}
     by_type: dict[str, list[str]] = {}
-    for i, raw in _objects(aif["nodes"], f"{where}nodes", notes):
-        here = f"{where}nodes[{i}]"
-        node_id = aif_id(raw.get("nodeID"), f"{here}.nodeID", notes)
+    types: dict[str, str] = {}  # as written -> as compared ('ra ' -> 'RA')
+    for i, raw in enumerate(aif["nodes"]):
+        if type(raw) is not dict:
+            notes.add(f"{where}nodes[{i}]: expected an object, found {json_type(raw)}; skipped",
+                      f"{where}nodes[]: not an object")
+            continue
+        value = raw.get("nodeID")
+        node_id = plain_id(value) or aif_id(value, f"{where}nodes[{i}].nodeID", notes)
         if node_id is None:
             continue
         if node_id in nodes:
-            notes.add(f"{here}: a second node with nodeID {shown(node_id)}; skipped", "a second node with a nodeID")
+            notes.add(f"{where}nodes[{i}]: a second node with nodeID {shown(node_id)}; skipped",
+                      "a second node with a nodeID")
             continue
-        type_ = _text(raw, "type", here, notes) or ""
-        type_ = type_.strip().upper()[:20]
-        nodes[node_id] = AifNode(type_, _text(raw, "text", here, notes) or "")
-        by_type.setdefault(type_, []).append(node_id)
+        type_, text = raw.get("type"), raw.get("text")
+        if type(type_) is not str:
+            type_ = _text(raw, "type", f"{where}nodes[{i}]", notes) or ""
+        if type(text) is not str:
+            text = _text(raw, "text", f"{where}nodes[{i}]", notes) or ""
+        kind = types.get(type_)
+        if kind is None:
+            kind = types[type_] = type_.strip().upper()[:20]
+        nodes[node_id] = AifNode(kind, text)
+        if kind in by_type:
+            by_type[kind].append(node_id)
+        else:
+            by_type[kind] = [node_id]
 
-    succ: dict[str, dict[str, None]] = {n: {} for n in nodes}
-    pred: dict[str, dict[str, None]] = {n: {} for n in nodes}
+    succ: dict[str, dict[str, None]] = {}
+    pred: dict[str, dict[str, None]] = {}
     if aif.get("edges") is None:
         notes.add("the file has no 'edges' list: no relations imported")
-    for i, raw in _objects(_list(aif, "edges", where), f"{where}edges", notes):
-        here = f"{where}edges[{i}]"
-        source = aif_id(raw.get("fromID"), f"{here}.fromID", notes)
-        target = aif_id(raw.get("toID"), f"{here}.toID", notes)
+    for i, raw in enumerate(_list(aif, "edges", where)):
+        if type(raw) is not dict:
+            notes.add(f"{where}edges[{i}]: expected an object, found {json_type(raw)}; skipped",
+                      f"{where}edges[]: not an object")
+            continue
+        source, target = raw.get("fromID"), raw.get("toID")
+        source = plain_id(source) or aif_id(source, f"{where}edges[{i}].fromID", notes)
+        target = plain_id(target) or aif_id(target, f"{where}edges[{i}].toID", notes)
         if source is None or target is None:
             continue
         if source not in nodes or target not in nodes:
             edge = raw.get("edgeID")
             label = f"edge {shown(edge)}: " if isinstance(edge, (str, int)) and not isinstance(edge, bool) else ""
-            notes.add(f"{here}: {label}{shown(source)} -> {shown(target)} names a node that does not exist; skipped",
-                      "an edge names a node that does not exist")
+            notes.add(f"{where}edges[{i}]: {label}{shown(source)} -> {shown(target)} names a node that does "
+                      f"not exist; skipped", "an edge names a node that does not exist")
             continue
-        succ[source][target] = None
-        pred[target][source] = None
+        if source in succ:
+            succ[source][target] = None
+        else:
+            succ[source] = {target: None}
+        if target in pred:
+            pred[target][source] = None
+        else:
+            pred[target] = {source: None}
 
     participants: dict[str, str] = {}
     for i, raw in _objects(_list(aif, "participants", where), f"{where}participants", notes):
@@ -309,8 +355,9 @@ def read_graph(document: dict) -> AifGraph:
     locutions: dict[str, str] = {}
     for i, raw in _objects(_list(aif, "locutions", where), f"{where}locutions", notes):
         here = f"{where}locutions[{i}]"
-        node_id = aif_id(raw.get("nodeID"), f"{here}.nodeID", notes)
-        person = aif_id(raw.get("personID"), f"{here}.personID", notes, required=False)
+        node_id, person = raw.get("nodeID"), raw.get("personID")
+        node_id = plain_id(node_id) or aif_id(node_id, f"{here}.nodeID", notes)
+        person = plain_id(person) or aif_id(person, f"{here}.personID", notes, required=False)
         if node_id is not None and person is not None:
             locutions.setdefault(node_id, person)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .aif_read import shown
+from .aif_read import NONE, shown
 
 if TYPE_CHECKING:
     from .aif_import import _Converter
@@ -24,12 +24,12 @@ _KNOWN_TYPES = {"I", "RA", "CA", "MA"} | _DIALOGUE_TYPES
 
 
 class Relations:
-    """Builds ``out``: per home node, its supports, attacks, undercuts and same_as."""
+    """Builds ``out``: per home node with relations, its supports, attacks, undercuts and same_as (those it has)."""
 
     def __init__(self, converter: _Converter) -> None:
         self.c = converter
-        self.out: dict[str, dict[str, list]] = {n: {"supports": [], "attacks": [], "undercuts": [], "same_as": []}
-                                                for n in converter.home}
+        # Only nodes with relations have an entry (most nodes of a big file have few kinds).
+        self.out: dict[str, dict[str, list]] = {}
         self.arguments: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # RA -> [(premises, conclusion)]
         self.premises: set[str] = set()  # nodes that are a premise of some argument
         self._seen: set[tuple] = set()
@@ -38,7 +38,7 @@ class Relations:
     def add(self, node_id: str, kind: str, value: object, key: tuple) -> None:
         if key not in self._seen:
             self._seen.add(key)
-            self.out[node_id][kind].append(value)
+            self.out.setdefault(node_id, {}).setdefault(kind, []).append(value)
 
     def build(self) -> None:
         self._supports()
@@ -54,13 +54,15 @@ class Relations:
                         f"in an argmap map; skipped")
 
     def _i_preds(self, node_id: str) -> list[str]:
-        return [p for p in self.c.g.pred[node_id] if p in self.c.ids]
+        return [p for p in self.c.g.pred.get(node_id, NONE) if p in self.c.ids]
 
     def _supports(self) -> None:
         c, ids = self.c, self.c.ids
         for ra in c.of_type("RA"):
-            premises = sorted(self._i_preds(ra), key=ids.__getitem__)
-            conclusions = [s for s in c.g.succ[ra] if s in ids]
+            premises = self._i_preds(ra)
+            if len(premises) > 1:
+                premises.sort(key=ids.__getitem__)
+            conclusions = [s for s in c.g.succ.get(ra, NONE) if s in ids]
             if not premises or not conclusions:
                 what = "premises" if not premises else "conclusion"
                 c.skip(f"RA {shown(ra)} has no {what} among the imported I-nodes; skipped", f"an RA has no {what}")
@@ -78,12 +80,11 @@ class Relations:
                     c.counts["elsewhere"] = c.counts.get("elsewhere", 0) + 1
                     continue
                 target = ids[conclusion]
-                key = ("supports", frozenset(ids[p] for p in group), target)
                 if len(group) == 1:
-                    self.add(declarer, "supports", target, key)
+                    self.add(declarer, "supports", target, ("supports", ids[group[0]], target))
                 else:
                     self.add(declarer, "supports", {"to": target, "with": [ids[p] for p in group if p != declarer]},
-                             key)
+                             ("supports", frozenset(ids[p] for p in group), target))
             if len(conclusions) > 1:
                 c.skip(f"RA {shown(ra)} has {len(conclusions):,} conclusions; imported as one support each",
                        "an RA has several conclusions")
@@ -93,7 +94,7 @@ class Relations:
         for ca in c.of_type("CA"):
             preds = self._i_preds(ca)
             attackers = [a for a in preds if a in c.home]
-            targets = list(c.g.succ[ca])
+            targets = list(c.g.succ.get(ca, NONE))
             if not attackers and preds and targets:
                 c.counts["elsewhere"] = c.counts.get("elsewhere", 0) + 1
                 continue
@@ -129,7 +130,7 @@ class Relations:
         for ma in c.of_type("MA"):
             sources = [s for s in self._i_preds(ma) if s in c.home]
             chosen = set(sources)
-            targets = [t for t in c.g.succ[ma] if t in ids and t not in chosen]
+            targets = [t for t in c.g.succ.get(ma, NONE) if t in ids and t not in chosen]
             if not sources or not targets:
                 c.skip(f"MA {shown(ma)} (rephrase) does not join two imported I-nodes; skipped",
                        "an MA does not join two I-nodes")

@@ -35,6 +35,8 @@ def scalar(text: str) -> str:
     """*text* as a YAML scalar that reads back as exactly *text* (plain when that is safe)."""
     if _PLAIN.fullmatch(text) and text.lower() not in _KEYWORDS:
         return text
+    if text.isprintable() and text.isascii() and '"' not in text and "\\" not in text:
+        return f'"{text}"'  # what json.dumps would write, at once
     quoted = json.dumps(text, ensure_ascii=False)
     return _ESCAPE.sub(_escape, quoted) if _ESCAPE.search(quoted) else quoted
 
