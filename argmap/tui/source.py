@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -23,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..model import ArgMap, Node
-from ..visible import visible
+from ..visible import has_controls, visible
 
 __all__ = ["SourceView", "wrap_offsets", "merge_spans"]
 
@@ -47,9 +48,13 @@ def wrap_offsets(text: str, width: int, breaks: list[int] = ()) -> list[Span]:
 
     Lines end at newlines and before each offset in *breaks*; words longer
     than the width are cut.  One character is taken as one cell (seeds are
-    prose; a rare wide character only shortens its line's margin).
+    prose; a rare wide character only shortens its line's margin), but a
+    terminal control takes the cells of its visible escape (``\\x1b`` is
+    four), so a line of them is wrapped, not cut off.
     """
     width = max(8, width)
+    # Cells before each offset, only for a seed that holds controls (rare; the memory is per character).
+    cells = list(accumulate((len(visible(c)) for c in text), initial=0)) if has_controls(text) else None
     ends = sorted({m.start() for m in _NEWLINE.finditer(text)} | set(breaks) | {len(text)})
     lines: list[Span] = []
     start = 0
@@ -60,13 +65,15 @@ def wrap_offsets(text: str, width: int, breaks: list[int] = ()) -> list[Span]:
             if end < len(text) and text[end] == "\n":
                 lines.append((pos, pos))
         while pos < stop:
-            if stop - pos <= width:
+            # The furthest offset whose text from pos fits the width.
+            limit = pos + width if cells is None else max(pos + 1, bisect_right(cells, cells[pos] + width) - 1)
+            if stop <= limit:
                 lines.append((pos, stop))
                 break
-            cut = text.rfind(" ", pos, pos + width + 1)
+            cut = text.rfind(" ", pos, limit + 1)
             if cut <= pos:
-                lines.append((pos, pos + width))
-                pos += width
+                lines.append((pos, limit))
+                pos = limit
             else:
                 lines.append((pos, cut))
                 pos = cut + 1
