@@ -15,6 +15,7 @@ from .model import (EMPTY_MAPPING, ArgMap, Genre, Kind, Label, Node, Part, Pos, 
                     Source, Speaker, Stance, Topic)
 from .quotes import SeedText
 from .fastnode import FastNode, NodeReader
+from .listing import join_shortened
 from .spec import NODE
 from .structure import Decoder, LDict, LList, Positions
 from .suggest import did_you_mean
@@ -216,15 +217,26 @@ def _not_found(text: str, pos: Pos, seed: SeedText, what: str) -> Diagnostic:
 
 
 def _check_via_loops(speakers: dict[str, Speaker], doc: LDict, report: Callable) -> None:
-    for sid in speakers:
-        seen = [sid]
-        current = speakers[sid].via
-        while current in speakers:
-            if current == sid:
-                report(error("via-loop", f"speaker {sid!r} is reported through a loop: "
-                             + " -> ".join(seen + [sid]), doc[sid].at.get("via", doc.key_pos[sid])))
-                break
-            if current in seen:
-                break  # a loop further up the chain, reported at its own speakers
-            seen.append(current)
+    """Report each loop of 'via' once, at its first speaker in file order.
+
+    Each speaker names at most one other, so one walk along the chains,
+    never walking a speaker twice, finds every loop (linear: a walk per
+    speaker was quadratic in a long chain).
+    """
+    order = {sid: i for i, sid in enumerate(speakers)}
+    walked: dict[str, int] = {}  # speaker -> the walk that reached it
+    for walk, sid in enumerate(speakers):
+        chain: list[str] = []
+        current: str | None = sid
+        while current in speakers and current not in walked:
+            walked[current] = walk
+            chain.append(current)
             current = speakers[current].via
+        if current is None or walked.get(current) != walk:
+            continue  # the chain ends, or joins one walked before (whose loop, if any, is reported)
+        loop = chain[chain.index(current):]
+        at = min(range(len(loop)), key=lambda i: order[loop[i]])
+        first = loop[at]
+        ordered = loop[at:] + loop[:at] + [first]
+        report(error("via-loop", f"speaker {first!r} is reported through a loop: " + join_shortened(ordered),
+                     doc[first].at.get("via", doc.key_pos[first])))

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -23,11 +25,14 @@ from .build import build_map, build_topics
 from .diagnostics import Diagnostic, Severity, error, sort_key
 from .model import ArgMap, Pos, Project, Topic
 from .quotes import SeedText
-from .spec import MAP_FILE, NODE, TOPICS_FILE
+from .spec import ID_CHARS, MAP_FILE, NODE, TOPICS_FILE
 from .structure import LDict, decode
 from .suggest import did_you_mean
 from .gcpause import gc_paused
 from .yamlsource import YamlDocument, read_yaml
+
+if TYPE_CHECKING:
+    from .validate import LoadFailures
 
 __all__ = ["LoadResult", "load", "discover", "retain_results", "DEFAULT_MAPS", "MAX_SEED_BYTES"]
 
@@ -198,17 +203,20 @@ def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | Non
     topics: dict[str, Topic] = {}
     topics_path: str | None = None
     documents: list[YamlDocument] = []
+    failed: list[tuple[Path, str, str | None]] = []  # files that failed to load: path, name, text
 
     for path in files:
         name = display_path(path)
         document, problems = read_yaml(path, name)
         diagnostics += problems
         if document is None:
+            failed.append((path, name, None))
             continue
         documents.append(document)
         root = document.root
         if root is None:
             diagnostics.append(error("empty", "file holds no YAML document", Pos(name, 1, 1)))
+            failed.append((path, name, document.text))
             continue
         is_topics = _is_topics_file(root)
         spec, what = (TOPICS_FILE, "the topics file") if is_topics else (MAP_FILE, "the map")
@@ -219,6 +227,7 @@ def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | Non
                 diagnostics[-1] = error(
                     diagnostics[-1].code, diagnostics[-1].message, diagnostics[-1].pos,
                     "a map file is a mapping that starts with 'map: <id>'; see docs/format.md")
+            failed.append((path, name, document.text))
             continue
         if is_topics:
             for tid, topic in build_topics(doc).items():
@@ -232,6 +241,7 @@ def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | Non
         seed = _load_seed(doc, path, seeds_path, seeds, diagnostics)
         argmap = build_map(doc, name, seed, diagnostics)
         if argmap is None:
+            failed.append((path, name, document.text))
             continue
         if argmap.id in maps:
             diagnostics.append(error("duplicate-map", f"map id {argmap.id!r} is already used by "
@@ -240,15 +250,57 @@ def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | Non
         maps[argmap.id] = argmap
 
     project = Project(MappingProxyType(maps), MappingProxyType(topics), topics_path)
+    held: set[tuple[str, str]] = set()
     if validate:
         from .validate import validate as run_checks
-        diagnostics += run_checks(project)
+
+        failures = _failures(failed, maps)
+        diagnostics += run_checks(project, failures)
+        held = failures.held
     if context:
-        hidden = {display_path(p) for p in context}
+        # A file beside the named ones is read only to resolve their references:
+        # its problems are hidden, unless it failed to load and a named file's
+        # references or stances could not be checked because of it.
+        named = {display_path(p) for p in files[:len(files) - len(context)]}
+        hidden = {display_path(p) for p in context} - {broken for broken, user in held if user in named}
         diagnostics = [d for d in diagnostics if (d.pos.path if d.pos else d.path) not in hidden]
         files = files[:len(files) - len(context)]
     diagnostics.sort(key=sort_key)
     return LoadResult(project, diagnostics, files, documents, [*every_file, *seeds._cache, *seeds.read])
+
+
+def _failures(failed: list[tuple[Path, str, str | None]], maps: Mapping[str, ArgMap]) -> LoadFailures:
+    """What failed to load, for validation to hold back the errors that follow from it."""
+    from .validate import LoadFailures
+
+    failures = LoadFailures({})
+    for path, name, text in failed:
+        kind, map_id = _what_failed(path, text)
+        if kind == "topics":
+            failures.topics = failures.topics or name
+        elif map_id not in maps:  # a map by that id did load: references to it resolve
+            failures.maps.setdefault(map_id, name)
+    return failures
+
+
+# The id of a map, or a topics file, as a file that failed to parse still shows it.
+_MAP_LINE = re.compile(rf"^map[ \t]*:[ \t]*[\"']?({ID_CHARS})", re.MULTILINE)
+_TOPICS_LINE = re.compile(r"^topics[ \t]*:", re.MULTILINE)
+_HEAD_BYTES = 64 * 1024  # a map's id is on its first lines
+
+
+def _what_failed(path: Path, text: str | None) -> tuple[str, str]:
+    """``("topics", "")``, or ``("map", id)`` with the id as best known, for a file that failed to load."""
+    if text is None:  # unreadable, or not even decoded: its first bytes may still say
+        try:
+            with path.open("rb") as file:
+                text = file.read(_HEAD_BYTES).decode("utf-8", "replace")
+        except OSError:
+            text = ""
+    found = _MAP_LINE.search(text)
+    if path.stem == "topics" or (found is None and _TOPICS_LINE.search(text)):
+        return "topics", ""
+    return "map", found.group(1) if found else path.stem
 
 
 def _is_topics_file(root: yaml.Node) -> bool:

@@ -12,10 +12,14 @@ from dataclasses import dataclass, field
 from .model import Genre, Kind, Label, Stance
 
 __all__ = ["Spec", "Text", "Choice", "OneOrMany", "Record", "Table", "AnyOf",
-           "Field", "MAP_FILE", "TOPICS_FILE", "json_schema", "ID_PATTERN", "REF_PATTERN"]
+           "Field", "MAP_FILE", "TOPICS_FILE", "json_schema", "ID_CHARS", "ID_RULE", "ID_PATTERN", "REF_PATTERN"]
 
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
-REF_PATTERN = r"^([A-Za-z0-9][A-Za-z0-9_.-]*:)?[A-Za-z0-9][A-Za-z0-9_.-]*$"
+# An id: ASCII letters (either case), digits, '-', '_' and '.', starting with
+# a letter or digit.  docs/format.md says the same (tests/test_schema.py checks).
+ID_CHARS = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+ID_RULE = "ids use letters, digits, '-', '_' and '.', and start with a letter or digit"
+ID_PATTERN = rf"^{ID_CHARS}$"
+REF_PATTERN = rf"^({ID_CHARS}:)?{ID_CHARS}$"
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MAX_TEXT = 20_000  # characters in any one value
 

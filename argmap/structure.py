@@ -18,7 +18,7 @@ import yaml
 from .diagnostics import Diagnostic, error
 from .model import Pos
 from .suggest import did_you_mean
-from .spec import MAX_TEXT, AnyOf, Choice, OneOrMany, Record, Spec, Table, Text
+from .spec import ID_RULE, MAX_TEXT, AnyOf, Choice, OneOrMany, Record, Spec, Table, Text
 
 __all__ = ["LDict", "LList", "Decoder", "Positions", "decode", "Where"]
 
@@ -176,7 +176,7 @@ class Decoder:
         if value is not None and spec.pattern and not _regex(spec.pattern).fullmatch(value):
             hint = ""
             if spec.what == "an id":
-                hint = "ids use letters, digits, '-', '_' and '.', and start with a letter or digit"
+                hint = ID_RULE
             self.report("bad-value", f"{_name(what)} is {value!r}, which is not {spec.what}", node, hint)
             return None
         return value
@@ -283,7 +283,7 @@ class Decoder:
                 continue
             if not pattern.fullmatch(key):
                 self.report("bad-id", f"{spec.what} {key!r} in {_name(what)} is not a valid id", key_node,
-                            "ids use letters, digits, '-', '_' and '.', and start with a letter or digit")
+                            ID_RULE)
                 continue
             if deferred:
                 value = value_node

@@ -1,32 +1,60 @@
 """Checks across a whole project: references, relations, and the warnings.
 
 Each check is a function ``(project) -> iterable of Diagnostic``; ``CHECKS``
-lists them in the order they run.
+lists them in the order they run.  Errors that only follow from a file that
+failed to load (a reference into a broken map, a stance when the topics
+file is broken) are held back: the file's own error is the one to fix.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 
 from .analysis.expect import check_expected_labels
+from .case_collisions import check_case_collisions
 from .diagnostics import Diagnostic, error, warning
 from .graph import strongly_connected
+from .listing import join_shortened
 from .model import Kind, Project, Ref, Relation, RelKind
 from .suggest import did_you_mean
 
-__all__ = ["validate", "CHECKS"]
+__all__ = ["validate", "CHECKS", "LoadFailures"]
 
-Check = Callable[[Project], Iterable[Diagnostic]]
+Check = Callable[..., Iterable[Diagnostic]]  # (project), or (project, failures): see validate()
 # Members of an enum read through its class cost an attribute look-up on the
 # metaclass each time; the loops below read them once per relation or node.
 _SUPPORTS, _SAME_AS = RelKind.SUPPORTS, RelKind.SAME_AS
 _REBUTTAL, _PREMISE = Kind.REBUTTAL, Kind.PREMISE
 
 
-def _resolve(project: Project, ref: Ref, relation: Relation, role: str) -> Diagnostic | None:
+@dataclass
+class LoadFailures:
+    """The files that failed to load, so that the errors following from them are held back.
+
+    ``held`` collects, as the checks run, ``(failed file, file whose error
+    was held back)``: the loader shows the failed file's own errors where a
+    file being checked depended on it.
+    """
+
+    maps: Mapping[str, str] = field(default_factory=dict)  # map id (as best known) -> its file
+    topics: str | None = None  # a topics file that failed
+    held: set[tuple[str, str]] = field(default_factory=set)
+
+
+# _resolve's answer for a reference into a map that failed to load.
+_HELD_BACK = error("held-back", "")
+
+
+def _resolve(project: Project, ref: Ref, relation: Relation, role: str,
+             failures: LoadFailures) -> Diagnostic | None:
     argmap = project.maps.get(ref.map_id)
     if argmap is None:
+        failed = failures.maps.get(ref.map_id)
+        if failed is not None:
+            failures.held.add((failed, relation.pos.path))
+            return _HELD_BACK
         return error("unknown-map", f"{role} {str(ref)!r} names unknown map {ref.map_id!r}", relation.pos,
                      did_you_mean(ref.map_id, project.maps))
     if ref.node_id not in argmap.nodes:
@@ -36,30 +64,33 @@ def _resolve(project: Project, ref: Ref, relation: Relation, role: str) -> Diagn
     return None
 
 
-def check_references(project: Project) -> Iterator[Diagnostic]:
+def check_references(project: Project, failures: LoadFailures) -> Iterator[Diagnostic]:
     known = project.node_refs
     for relation in project.relations():
         target = relation.target
         if target in known and target != relation.source and relation.premise is None and len(relation.group) < 2:
             continue  # the common case: a plain relation between two existing nodes
         kind = relation.kind.value
-        problem = _resolve(project, target, relation, f"'{kind}'")
+        problem = _resolve(project, target, relation, f"'{kind}'", failures)
         if problem:
-            yield problem
+            if problem is not _HELD_BACK:
+                yield problem
         elif target == relation.source:
             yield error("self-relation", f"node {relation.source.node_id!r} {kind} itself", relation.pos)
         for co in relation.group[1:]:
-            problem = _resolve(project, co, relation, "co-premise")
+            problem = _resolve(project, co, relation, "co-premise", failures)
             if problem:
-                yield problem
+                if problem is not _HELD_BACK:
+                    yield problem
             elif co == target:
                 yield error("self-relation", f"co-premise {co.node_id!r} is also the conclusion", relation.pos)
             elif co == relation.source:
                 yield error("self-relation", "a node cannot be its own co-premise", relation.pos)
         if relation.premise is not None:
-            problem = _resolve(project, relation.premise, relation, "undercut premise")
+            problem = _resolve(project, relation.premise, relation, "undercut premise", failures)
             if problem:
-                yield problem
+                if problem is not _HELD_BACK:
+                    yield problem
             elif relation.premise == relation.source:
                 yield error("self-relation", f"node {relation.source.node_id!r} undercuts its own inference",
                             relation.pos)
@@ -106,10 +137,13 @@ def check_linked_groups(project: Project) -> Iterator[Diagnostic]:
                             f"different premise groups for {relation.target.node_id!r}", other.pos)
 
 
-def check_topics(project: Project) -> Iterator[Diagnostic]:
+def check_topics(project: Project, failures: LoadFailures) -> Iterator[Diagnostic]:
     for node in project.nodes():
         for topic in node.stances:
             if topic not in project.topics:
+                if failures.topics is not None:  # it may well be there: the file's own error says why not
+                    failures.held.add((failures.topics, node.pos.path))
+                    continue
                 hint = did_you_mean(topic, project.topics) or (
                     "" if project.topics else "no topics file (topics.yaml) was found beside the maps")
                 yield error("unknown-topic", f"stance on unknown topic {topic!r}",
@@ -177,7 +211,7 @@ def check_support_cycles(project: Project) -> Iterator[Diagnostic]:
         inside = set(cycle_members)
         first = min((r for r in supports if r.target in inside and not inside.isdisjoint(r.group)),
                     key=lambda r: (r.pos.path, r.pos.line, r.pos.col))
-        cycle = " -> ".join(str(m) if m.map_id != first.source.map_id else m.node_id for m in sorted(inside))
+        cycle = join_shortened([str(m) if m.map_id != first.source.map_id else m.node_id for m in sorted(inside)])
         yield warning("support-cycle", f"support cycle: {cycle}", first.pos,
                       "an argument that supports itself proves nothing")
 
@@ -208,12 +242,19 @@ CHECKS: list[Check] = [
     check_support_cycles,
     check_speakers,
     check_expected_labels,
+    check_case_collisions,
 ]
+# The checks whose errors may follow from a file that failed to load: they take the failures too.
+_AWARE_OF_FAILURES = frozenset({check_references, check_topics})
 
 
-def validate(project: Project) -> list[Diagnostic]:
-    """Run every check over *project*; the problems in the order found."""
+def validate(project: Project, failures: LoadFailures | None = None) -> list[Diagnostic]:
+    """Run every check over *project*; the problems in the order found.
+
+    *failures* names the files that failed to load (see :class:`LoadFailures`).
+    """
+    failures = failures if failures is not None else LoadFailures()
     diagnostics: list[Diagnostic] = []
     for check in CHECKS:
-        diagnostics.extend(check(project))
+        diagnostics.extend(check(project, failures) if check in _AWARE_OF_FAILURES else check(project))
     return diagnostics
