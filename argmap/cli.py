@@ -89,10 +89,10 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return args._run(args)
     except UsageError as exc:
-        print(f"argmap: error: {exc}", file=sys.stderr)
+        _say_error(exc)
         return 2
     except ArgmapError as exc:  # a refused or failed write, a drawing that failed: the message says which
-        print(f"argmap: error: {exc}", file=sys.stderr)
+        _say_error(exc)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -113,10 +113,19 @@ def _run(args: argparse.Namespace) -> int:
 
             traceback.print_exc()
         else:
+            from .visible import visible
+
             kind, value, _ = sys.exc_info()
-            print(f"argmap: internal error: {kind.__name__}: {value}\n"
+            print(f"argmap: internal error: {kind.__name__}: {visible(value)}\n"
                   "(set ARGMAP_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
         return 70
+
+
+def _say_error(exc: Exception) -> None:
+    """Print *exc*'s message; it may quote file names and map text, so controls are shown, not sent."""
+    from .visible import visible
+
+    print(f"argmap: error: {visible(exc)}", file=sys.stderr)
 
 
 def _os_error(exc: OSError) -> str:

@@ -363,3 +363,13 @@ def test_the_scan_misses_nothing_the_walk_finds():
         assert yaml_control_warnings(doc.root, text, "m.yaml") == problems or not maybe_controls(text.encode())
 
     check()
+
+
+def test_refusals_quote_hostile_file_names_escaped(tmp_path):
+    name = "out" + ATTACK.replace("/", "_") + ".yaml"
+    (tmp_path / name).write_text("already here\n")
+    proc = subprocess.run([sys.executable, "-m", "argmap", "import", "aif", "missing.json", "-o", name],
+                          cwd=tmp_path, capture_output=True, timeout=60)
+    assert proc.returncode in (1, 2)
+    assert_inert(proc.stderr)
+    assert b"exists" in proc.stderr and visible(name).encode() in proc.stderr
