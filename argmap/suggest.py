@@ -15,6 +15,13 @@ __all__ = ["did_you_mean"]
 # references would take minutes.
 _COMPARE_ALL = 300
 _NEIGHBOURS = 12
+# Names are compared by their first and last characters only, this many in
+# all: difflib's ratio is quadratic in the length compared, and ids may be
+# thousands of characters long.  A typo in the middle of a long name still
+# leaves its ends alike.
+_COMPARED = 64
+_CUTOFF = 0.6  # the least similarity worth a hint (get_close_matches' default)
+_RATIOS = 8  # choices compared in full at most, the most promising first
 _MAX_CACHED = 8
 _neighbourhoods: dict[int, tuple[Collection[str], list[str], list[str]]] = {}
 
@@ -24,8 +31,59 @@ def did_you_mean(name: str, choices: Collection[str]) -> str:
     import difflib  # only a misspelt name needs it, and clean maps have none
 
     pool = list(choices) if len(choices) <= _COMPARE_ALL else _near(name, choices)
-    close = difflib.get_close_matches(name, pool, n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else ""
+    by_ends: dict[str, list[str]] = {}
+    for choice in pool:
+        by_ends.setdefault(_ends(choice), []).append(choice)
+    # As difflib.get_close_matches(n=1, cutoff=0.6), but ratio() (quadratic)
+    # only for the few choices that quick_ratio() (linear, an upper bound of
+    # it) ranks first: names of few distinct characters pass it all alike.
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(_ends(name))
+    bounds = []
+    for key in by_ends:
+        matcher.set_seq1(key)
+        if matcher.real_quick_ratio() >= _CUTOFF and (bound := matcher.quick_ratio()) >= _CUTOFF:
+            bounds.append((bound, key))
+    bounds.sort(reverse=True)
+    best: tuple[float, str] | None = None
+    for bound, key in bounds[:_RATIOS]:
+        if best is not None and bound < best[0]:
+            break
+        matcher.set_seq1(key)
+        scored = (matcher.ratio(), key)
+        if scored[0] >= _CUTOFF and (best is None or scored > best):
+            best = scored
+    if best is None:
+        return ""
+    # Long names alike at both ends: the one sharing the most of *name*'s start and end.
+    alike = by_ends[best[1]]
+    closest = alike[0] if len(alike) == 1 else max(alike, key=lambda choice: _shared_ends(name, choice))
+    return f"did you mean {closest!r}?"
+
+
+def _shared_ends(a: str, b: str) -> int:
+    """How many characters *a* and *b* share at their start and at their end."""
+    return _shared_start(a, b) + _shared_start(a[::-1], b[::-1])
+
+
+def _shared_start(a: str, b: str) -> int:
+    """The length of the common prefix, by bisection: slices compare in C, a loop per character would not."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _ends(name: str) -> str:
+    """*name* as compared: whole, or its first and last _COMPARED // 2 characters."""
+    if len(name) <= _COMPARED:
+        return name
+    half = _COMPARED // 2
+    return name[:half] + name[-half:]
 
 
 def _near(name: str, choices: Collection[str]) -> list[str]:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from argmap import quotes
 from argmap.quotes import SeedText, normalize
+from argmap.spec import MAX_TEXT
 
 TEXT = "He said: \u201cIt\u2019s a re-wiring \u2013 not a\u00a0magic bullet.\u201d\n\nThen  he left."
 
@@ -38,6 +39,30 @@ def test_nothing_else_is_forgiven() -> None:
 def test_closest_passage_for_a_near_miss() -> None:
     seed = SeedText(TEXT)
     assert "magic bullet" in seed.closest("not a magic bulet")
+
+
+def test_closest_passage_of_a_long_quote_with_one_word_wrong() -> None:
+    # A quote as long as the size cap allows, with one word changed in the middle:
+    # the hint is the passage it was copied from, not the whole seed, not nothing.
+    paragraphs = [f"Paragraph {i} says that reform {i} would cost {i * 7} million pounds." for i in range(2_000)]
+    text = " ".join(paragraphs)
+    passage = " ".join(paragraphs[500:790])
+    assert 19_000 < len(passage) <= MAX_TEXT
+    wrong = passage.replace("reform 600 would", "reform 600 could")
+    hint = SeedText(text).closest(wrong)
+    assert passage in hint and len(hint) < len(passage) + 100
+
+
+def test_closest_passage_is_widened_a_little_not_to_the_whole_seed() -> None:
+    text = "x" * 100_000 + "needle" + "y" * 100_000  # no word boundary anywhere near
+    hint = SeedText(text).closest("xxxx needle yyyy")
+    assert "needle" in hint and len(hint) < 200
+
+
+def test_closest_passage_in_text_of_few_characters_is_still_found() -> None:
+    # Every window looks alike to difflib's quick bound here; the best is still the one shown.
+    text = "ab ba " * 20_000 + "abba baab abab " + "ab ba " * 20_000
+    assert "abba baab abab" in SeedText(text).closest("abba baab abbb")
 
 
 def test_index_path_agrees_with_direct_search() -> None:

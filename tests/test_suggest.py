@@ -30,3 +30,11 @@ def test_small_sets_compare_every_choice() -> None:
 
 def test_nothing_close_gets_no_hint() -> None:
     assert did_you_mean("zzzzzzzz", BIG) == ""
+
+
+def test_a_typo_in_the_middle_of_a_long_id_is_recognised() -> None:
+    # Long names are compared by their ends only: the hint must still name the right one.
+    long_ids = [f"{'claim-' * 300}{i}-{'x' * 50}" for i in range(400)]
+    typo = long_ids[123].replace("claim-claim", "claim-clam", 1)
+    assert did_you_mean(typo, long_ids) == f"did you mean {long_ids[123]!r}?"
+
