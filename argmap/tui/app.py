@@ -8,6 +8,7 @@ a watchfiles worker reloads whenever a map or seed changes on disk.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -24,7 +25,7 @@ from textual.screen import Screen
 
 from ..diagnostics import Diagnostic
 from ..errors import UsageError
-from ..gcpause import never_freeze
+from ..gcpause import collect_frozen
 from ..model import Project, Ref
 from ..project import LoadResult, discover, load
 from ..visible import visible
@@ -102,8 +103,6 @@ class ArgmapApp(App[None]):
         return self._browser
 
     def on_mount(self) -> None:
-        # Reload after reload: what a load froze would never be collected (see never_freeze).
-        never_freeze()
         self.reload()
         if self.watch_files:
             self._watch()
@@ -120,6 +119,10 @@ class ArgmapApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load", description="load maps")
     def _load(self, generation: int) -> None:
+        # What the last load froze (the project before it, the widgets that
+        # showed it) would never be collected otherwise: one full collection
+        # a reload, here rather than at some later keystroke.
+        collect_frozen()
         try:
             result = load(self.paths, seeds_dir=self.seeds)
             # Off the UI thread too: what search and the tree need before the first keystroke.
@@ -145,6 +148,7 @@ class ArgmapApp(App[None]):
             self.broken = broken_files(result)
             self.labels, self.labels_note = None, ("computing\u2026" if self.with_analysis else "")
             self.browser.show_project(outlines)
+            gc.freeze()  # the new rows too: a big project need not be rescanned by every later collection
             self._refresh_topics(result.project)
             if self.with_analysis:
                 self._label(result.project)

@@ -153,14 +153,17 @@ async def test_a_map_broken_at_start_has_a_row_saying_why(fixture_maps: Path, tm
         assert log.read_text() == f"+{line} {(fixture_maps / 'alpha.yaml').resolve()}"
 
 
-async def test_reloads_freeze_nothing(fixture_maps: Path) -> None:
+async def test_reloads_do_not_pile_up_frozen_objects(fixture_maps: Path) -> None:
     # gc.freeze() on every load put each old project (and the widgets that
     # showed it) out of the collector's reach for good: ~1.5 MB a reload.
-    app = ArgmapApp([str(fixture_maps)], watch=False)
+    # Now each reload hands the frozen objects back and collects first, so
+    # the frozen count stays what one project and its screen need.
+    app = ArgmapApp([str(fixture_maps)], watch=False, analysis=False)
     async with app.run_test() as pilot:
         await loaded(pilot)
         await _reload(pilot, app)
+        await _reload(pilot, app)
         frozen = gc.get_freeze_count()
-        for _ in range(3):
+        for _ in range(4):
             await _reload(pilot, app)
-        assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() <= frozen * 1.01, (frozen, gc.get_freeze_count())
