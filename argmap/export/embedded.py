@@ -24,6 +24,7 @@ PostScript; it cannot write PNG or PDF.
 from __future__ import annotations
 
 import atexit
+import signal
 import struct
 import threading
 
@@ -194,6 +195,7 @@ def _discard(runner: _Runner, close: bool = True) -> None:
         runner.close()
 
 
+_ASYNC_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 # How often the waiting main thread wakes; Python runs signal handlers between waits.
 _POLL = 0.05
 
@@ -215,15 +217,26 @@ def _render_interruptibly(runner: _Runner, source: str, fmt: str) -> bytes:
         finally:
             done.set()
 
-    threading.Thread(target=work, name="argmap-embedded-graphviz", daemon=True).start()
+    # Signals must reach the main thread only: a handler run on the helper's stack in
+    # the middle of WebAssembly crashes wasmtime's trap unwinding (seen with SIGINT).
+    # The helper inherits the mask it is started with, so it is blocked from birth.
+    helper = threading.Thread(target=work, name="argmap-embedded-graphviz", daemon=True)
     try:
+        unmasked = signal.pthread_sigmask(signal.SIG_BLOCK, _ASYNC_SIGNALS)
+        try:
+            helper.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, unmasked)
         while not done.wait(_POLL):
             pass
     except KeyboardInterrupt:
-        runner.interrupt()
-        stopped = done.wait(1.0)  # the trap lands at the next loop head: well within this
-        # Freeing the instance under a layout that is somehow still running would crash.
-        _discard(runner, close=stopped)
+        # Ctrl+C may land anywhere in this block, even just after start(): whenever the
+        # helper exists it must be stopped, or the next render would share its store.
+        if helper.ident is not None:
+            runner.interrupt()
+            stopped = done.wait(1.0)  # the trap lands at the next loop head: well within this
+            # Freeing the instance under a layout that is somehow still running would crash.
+            _discard(runner, close=stopped)
         raise
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
