@@ -77,3 +77,11 @@ SMALL_MAP = """
 def small_maps(make_maps: MakeMaps) -> Path:
     """A valid three-node map and its seed; returns the maps/ folder."""
     return make_maps({"small.yaml": SMALL_MAP}, seeds={"small.txt": SMALL_SEED})
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own settings file (absent at first): none reads or writes the user's real one."""
+    path = tmp_path_factory.mktemp("settings") / "config.toml"
+    monkeypatch.setenv("ARGMAP_CONFIG", str(path))
+    return path
