@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
-from .diagnostics import Diagnostic, error
-from .model import (EMPTY_MAPPING, ArgMap, Genre, Kind, Label, Node, Part, Pos, Quote, Ref, Relation, RelKind,
-                    Source, Speaker, Stance, Topic)
+from .diagnostics import Diagnostic, error, warning
+from .model import (EMPTY_MAPPING, ArgMap, Force, Genre, Kind, Label, Node, Part, Pos, QualifyHow, Quote, Ref,
+                    Relation, RelKind, Source, Speaker, Stance, StanceDetail, Topic)
 from .quotes import SeedText
 from .fastnode import FastNode, NodeReader
 from .listing import join_shortened
@@ -25,6 +25,8 @@ __all__ = ["build_map", "build_topics"]
 _KINDS = {k.value: k for k in Kind}
 _STANCES = {s.value: s for s in Stance}
 _LABELS = {label.value: label for label in Label}
+_FORCES = {f.value: f for f in Force}
+_HOWS = {h.value: h for h in QualifyHow}
 # Named tuples built in bulk skip their Python-level __new__ (see fastnode.py).
 _new = tuple.__new__
 
@@ -52,7 +54,8 @@ def build_map(doc: LDict, path: str, seed: SeedText | None,
 
     speakers_doc: LDict = doc.get("speakers") or LDict(doc.pos)
     speakers = {
-        sid: Speaker(sid, s.get("name", sid), speakers_doc.key_pos[sid], s.get("role", ""), s.get("via"))
+        sid: Speaker(sid, s.get("name", sid), speakers_doc.key_pos[sid], s.get("role", ""), s.get("via"),
+                     tuple(s.get("adopts") or ()))
         for sid, s in speakers_doc.items()
     }
 
@@ -64,6 +67,8 @@ def build_map(doc: LDict, path: str, seed: SeedText | None,
 
     for sid, s in speakers_doc.items():
         check_speaker(s, "via", f"speaker {sid!r}")
+        if "adopts" in s:
+            _check_adopts(s["adopts"], sid, speakers, "speaker", report)
     _check_via_loops(speakers, speakers_doc, report)
 
     source = _build_source(source_doc, seed, check_speaker, report)
@@ -113,7 +118,14 @@ def _build_source(s: LDict, seed: SeedText | None, check_speaker: Callable,
                 start = span[0]
         parts.append(Part(pid, Genre(p.get("genre", "news-report")), parts_doc.key_pos[pid],
                           p.get("title", ""), p.get("outlet", ""), p.get("author", ""), p.get("date", ""),
-                          p.get("speaker"), p.get("starts", ""), (start, start) if start is not None else None))
+                          p.get("speaker"), p.get("starts", ""), (start, start) if start is not None else None,
+                          tuple(p.get("adopts") or ())))
+    for pid, p in (parts_doc or {}).items():
+        if "adopts" in p:
+            _check_adopts(p["adopts"], pid, parts_doc, "part", report)
+            if "speaker" not in p:
+                report(warning("adopts-without-speaker", f"part {pid!r} adopts other parts but names no speaker "
+                               "who adopts them", p.at["adopts"], "add 'speaker: <who adopts them>'"))
     # Each part runs to the start of the next one in the seed.
     located = sorted((p for p in parts if p.span is not None), key=lambda p: p.span[0])
     end_of_seed = len(seed.text) if seed else 0
@@ -127,7 +139,7 @@ def _build_source(s: LDict, seed: SeedText | None, check_speaker: Callable,
 
 def _replace_span(part: Part, span: tuple[int, int] | None) -> Part:
     return Part(part.id, part.genre, part.pos, part.title, part.outlet, part.author, part.date,
-                part.speaker, part.starts, span)
+                part.speaker, part.starts, span, part.adopts)
 
 
 def _locate(quotes, spans: Mapping[str, tuple[int, int] | None], seed: SeedText | None,
@@ -147,7 +159,7 @@ def _node_from_fast(map_id: str, nid: str, n: FastNode, pos: Pos, reader: NodeRe
     quotes = _locate([(q.value, reader.pos(q)) for q in n.quotes], spans, seed, report)
     return _new(Node, (nid, map_id, n.kind, n.text, n.by, pos, quotes, n.tags,
                        MappingProxyType(n.stances) if n.stances else EMPTY_MAPPING, n.relations, n.expect, n.note,
-                       n.via, Positions(reader.path, n.where)))
+                       n.via, Positions(reader.path, n.where), None, None, EMPTY_MAPPING))
 
 
 def _build_node(map_id: str, nid: str, n: LDict, pos: Pos, seed: SeedText | None,
@@ -159,6 +171,7 @@ def _build_node(map_id: str, nid: str, n: LDict, pos: Pos, seed: SeedText | None
     get = n.get
     if get("by") not in speakers:
         check_speaker(n, "by", f"node {nid!r}")
+    check_speaker(n, "said_by", f"'said_by' of node {nid!r}")
     if "via" in n:
         check_speaker(n, "via", f"'via' of node {nid!r}")
         if n["via"] == get("by"):
@@ -168,14 +181,22 @@ def _build_node(map_id: str, nid: str, n: LDict, pos: Pos, seed: SeedText | None
     quotes = _locate(_items(get("quote")), spans, seed, report)
 
     stances: Mapping[str, Stance] = EMPTY_MAPPING
+    details: Mapping[str, StanceDetail] = EMPTY_MAPPING
     positions: Mapping[str, Pos] = at
     stance_doc = get("stance")
     if stance_doc:
-        stances, positions = {}, dict(at)
+        stances, details, positions = {}, {}, dict(at)
         for topic, value in stance_doc.items():
-            stances[topic] = _STANCES[value]
             positions[f"stance.{topic}"] = stance_doc.key_pos[topic]
-        stances, positions = MappingProxyType(stances), MappingProxyType(positions)
+            if isinstance(value, LDict):  # {is: against, if: ..., only: ..., as_of: ...}
+                if "is" not in value:
+                    continue
+                stances[topic] = _STANCES[value["is"]]
+                details[topic] = StanceDetail(value.get("if", ""), value.get("only", ""), value.get("as_of", ""))
+            else:
+                stances[topic] = _STANCES[value]
+        stances, details, positions = (MappingProxyType(stances), MappingProxyType(details),
+                                       MappingProxyType(positions))
 
     source = Ref(map_id, nid)
     relations: list[Relation] = []
@@ -184,20 +205,38 @@ def _build_node(map_id: str, nid: str, n: LDict, pos: Pos, seed: SeedText | None
             if isinstance(item, LDict):
                 if "to" in item:
                     group = (source, *(Ref.parse(w, map_id) for w in item.get("with") or ()))
-                    relations.append(Relation(RelKind.SUPPORTS, source, Ref.parse(item["to"], map_id), item.at["to"], group))
+                    if "by" in item:
+                        check_speaker(item, "by", f"the support of node {nid!r}")
+                    relations.append(Relation(RelKind.SUPPORTS, source, Ref.parse(item["to"], map_id),
+                                              item.at["to"], group, scheme=item.get("scheme"),
+                                              drawn_by=item.get("by")))
             else:
                 relations.append(Relation(RelKind.SUPPORTS, source, Ref.parse(item, map_id), rpos, (source,)))
     if "attacks" in n:
         for item, rpos in _items(n["attacks"]):
-            relations.append(Relation(RelKind.ATTACKS, source, Ref.parse(item, map_id), rpos))
+            if isinstance(item, LDict):
+                if "to" in item:
+                    relations.append(Relation(RelKind.ATTACKS, source, Ref.parse(item["to"], map_id),
+                                              item.at["to"], scheme=item.get("scheme")))
+            else:
+                relations.append(Relation(RelKind.ATTACKS, source, Ref.parse(item, map_id), rpos))
     if "undercuts" in n:
         for item, rpos in _items(n["undercuts"]):
             if "from" in item and "to" in item:
                 relations.append(Relation(RelKind.UNDERCUTS, source, Ref.parse(item["to"], map_id), rpos,
-                                          premise=Ref.parse(item["from"], map_id)))
-    if "same_as" in n:
-        for item, rpos in _items(n["same_as"]):
-            relations.append(Relation(RelKind.SAME_AS, source, Ref.parse(item, map_id), rpos))
+                                          premise=Ref.parse(item["from"], map_id), scheme=item.get("scheme")))
+    if "qualifies" in n:
+        for item, rpos in _items(n["qualifies"]):
+            if isinstance(item, LDict):
+                if "to" in item:
+                    how = item.get("how")
+                    relations.append(Relation(RelKind.QUALIFIES, source, Ref.parse(item["to"], map_id),
+                                              item.at["to"], how=_HOWS[how] if how else None))
+            else:
+                relations.append(Relation(RelKind.QUALIFIES, source, Ref.parse(item, map_id), rpos))
+    for key, kind in (("same_as", RelKind.SAME_AS), ("related_to", RelKind.RELATED_TO)):
+        for item, rpos in _items(n.get(key)):
+            relations.append(Relation(kind, source, Ref.parse(item, map_id), rpos))
 
     expect = get("expect")
     tags = get("tags")
@@ -205,8 +244,19 @@ def _build_node(map_id: str, nid: str, n: LDict, pos: Pos, seed: SeedText | None
         id=nid, map_id=map_id, kind=_KINDS[get("kind", "claim")], text=get("text", ""), by=get("by", ""),
         pos=pos, quotes=quotes, tags=tuple(tags) if tags else (), stances=stances,
         relations=tuple(relations), expect=_LABELS[expect] if expect else None, note=get("note", ""),
-        via=get("via"), positions=positions,
+        via=get("via"), positions=positions, force=_FORCES[force] if (force := get("force")) else None,
+        said_by=get("said_by"), stance_details=details,
     )
+
+
+def _check_adopts(adopts: LList, owner: str, known: Mapping[str, object], what: str, report: Callable) -> None:
+    """Each id a speaker (or part) adopts names another speaker (or part) of the map."""
+    for item, pos in _items(adopts):
+        if item == owner:
+            report(error("self-relation", f"{what} {owner!r} adopts itself", pos))
+        elif item not in known:
+            report(error(f"unknown-{what}", f"{what} {owner!r} adopts unknown {what} {item!r}", pos,
+                         did_you_mean(item, known)))
 
 
 def _not_found(text: str, pos: Pos, seed: SeedText, what: str) -> Diagnostic:

@@ -29,6 +29,9 @@ _REF = re.compile(REF_PATTERN).fullmatch
 _KINDS = {k.value: k for k in Kind}
 _STANCES = {s.value: s for s in Stance}
 _LABELS = {label.value: label for label in Label}
+# The keys of docs/format.md's "what commentary does" (force, said_by, qualifies,
+# related_to, scheme, a stance's details) are rare: a node using one takes the
+# generic decoder (structure.py + build.py), which keeps this path lean.
 _FIELDS = frozenset({"kind", "by", "via", "text", "quote", "tags", "stance", "supports", "attacks", "undercuts",
                      "same_as", "expect", "note"})
 _REQUIRED = frozenset({"kind", "by", "text", "quote"})
@@ -206,18 +209,18 @@ class NodeReader:
                     linked = _record(item, _LINKED)
                     target = linked["to"]
                     group = (source, *map(ref, _items(linked["with"])))
-                    relations.append(_new(Relation, (_SUPPORTS, source, ref(target), pos(target), group, None)))
+                    relations.append(_new(Relation, (_SUPPORTS, source, ref(target), pos(target), group, None, None, None, None)))
                 else:
-                    relations.append(_new(Relation, (_SUPPORTS, source, ref(item), pos(item), (source,), None)))
+                    relations.append(_new(Relation, (_SUPPORTS, source, ref(item), pos(item), (source,), None, None, None, None)))
         if "attacks" in where:
             for item in _items(where["attacks"]):
-                relations.append(_new(Relation, (_ATTACKS, source, ref(item), pos(item), (), None)))
+                relations.append(_new(Relation, (_ATTACKS, source, ref(item), pos(item), (), None, None, None, None)))
         if "undercuts" in where:
             for item in _items(where["undercuts"]):
                 inference = _record(item, _UNDERCUT)
                 relations.append(_new(Relation, (_UNDERCUTS, source, ref(inference["to"]), pos(item), (),
-                                                 ref(inference["from"]))))
+                                                 ref(inference["from"]), None, None, None)))
         if "same_as" in where:
             for item in _items(where["same_as"]):
-                relations.append(_new(Relation, (_SAME_AS, source, ref(item), pos(item), (), None)))
+                relations.append(_new(Relation, (_SAME_AS, source, ref(item), pos(item), (), None, None, None, None)))
         return tuple(relations)

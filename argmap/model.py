@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 __all__ = [
-    "Pos", "Kind", "Genre", "Stance", "Label", "RelKind", "Ref", "Quote",
+    "Pos", "Kind", "Genre", "Stance", "Label", "RelKind", "Force", "QualifyHow", "StanceDetail", "Ref", "Quote",
     "Speaker", "Part", "Source", "Relation", "Node", "ArgMap", "Topic",
     "Argument", "Project", "EMPTY_MAPPING",
 ]
@@ -89,6 +89,39 @@ class RelKind(enum.StrEnum):
     ATTACKS = "attacks"
     UNDERCUTS = "undercuts"
     SAME_AS = "same_as"
+    QUALIFIES = "qualifies"      # limits, says "not enough" or concedes: never defeats
+    RELATED_TO = "related_to"    # a related, not identical, proposition (usually in another map)
+
+
+# Relations that bear on the argument; same_as and related_to only link propositions.
+LINKS = frozenset({RelKind.SAME_AS, RelKind.RELATED_TO})
+
+
+class Force(enum.StrEnum):
+    """How a node is put forward (Inference Anchoring Theory's illocutionary force)."""
+
+    ASSERTED = "asserted"                        # the default
+    CONCEDED = "conceded"                        # granted to the other side (default of kind: concession)
+    RHETORICAL_QUESTION = "rhetorical-question"  # an assertion in the form of a question
+    REPORTED = "reported"                        # someone else's words, relayed without endorsement
+    ASCRIBED = "ascribed"                        # attributed to its holder in the author's own words
+    HEDGED = "hedged"                            # suggested, thought, possibly
+
+
+class QualifyHow(enum.StrEnum):
+    """What a ``qualifies`` relation does to its target."""
+
+    LIMITS = "limits"          # holds, but less widely or strongly than it seems (the default)
+    NOT_ENOUGH = "not-enough"  # right as far as it goes, but does not suffice
+    CONCEDES = "concedes"      # granted while arguing on
+
+
+class StanceDetail(NamedTuple):
+    """What qualifies one stance of a node: a condition, a scope, a time."""
+
+    condition: str = ""   # 'if': the stance holds only under this condition
+    scope: str = ""       # 'only': the stance covers only this part of the topic
+    as_of: str = ""       # when the position was held, if not the article's date
 
 
 class Ref(NamedTuple):
@@ -139,6 +172,7 @@ class Speaker:
     pos: Pos
     role: str = ""
     via: str | None = None
+    adopts: tuple[str, ...] = ()  # speakers of this map whose words this speaker adopts as their own
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +193,7 @@ class Part:
     speaker: str | None = None
     starts: str = ""
     span: tuple[int, int] | None = None
+    adopts: tuple[str, ...] = ()  # parts whose text this part's speaker adopts as their own
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +221,13 @@ class Relation(NamedTuple):
     * ``undercuts``: ``source`` attacks the inference from ``premise`` to
       ``target`` (the argument, not its conclusion).
     * ``same_as``: ``source`` states the same proposition as ``target``.
+    * ``qualifies``: ``source`` limits, finds insufficient, or concedes
+      ``target`` (``how``) without disputing it.
+    * ``related_to``: ``source`` states a related, not identical, proposition.
+
+    ``scheme`` names an argument scheme (supports, attacks, undercuts);
+    ``drawn_by`` the speaker who draws a support's inference when that is
+    not the premise's holder.
 
     A named tuple (see :class:`Quote`): there are several per node.
     """
@@ -196,6 +238,9 @@ class Relation(NamedTuple):
     pos: Pos
     group: tuple[Ref, ...] = ()
     premise: Ref | None = None
+    scheme: str | None = None      # an argument scheme id (argmap/schemes.py)
+    drawn_by: str | None = None    # supports: the speaker who draws the inference, if not the premise's holder
+    how: QualifyHow | None = None  # qualifies: what it does (None: limits)
 
     @property
     def is_linked(self) -> bool:
@@ -226,10 +271,20 @@ class Node(NamedTuple):
     # Where each field's value stands ("by", "text", "stance.tendering", ...),
     # so later checks and the editor can point at the exact place.
     positions: Mapping[str, Pos] = EMPTY_MAPPING
+    force: Force | None = None     # as written; None: the default (see effective_force)
+    said_by: str | None = None     # ascribed/reported: who says the holder holds it
+    stance_details: Mapping[str, StanceDetail] = EMPTY_MAPPING  # topic -> condition, scope, time
 
     @property
     def ref(self) -> Ref:
         return Ref(self.map_id, self.id)
+
+    @property
+    def effective_force(self) -> Force:
+        """The force written, or the default: conceded for a concession, asserted otherwise."""
+        if self.force is not None:
+            return self.force
+        return Force.CONCEDED if self.kind is Kind.CONCESSION else Force.ASSERTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,6 +467,23 @@ class Project:
             if key not in found:
                 found[key] = Argument(tuple(sorted(group)), relation.target)
         return list(found.values())
+
+    def said_by(self, node: Node) -> str | None:
+        """Who says that *node*'s holder holds it, for an ascribed or reported node (else None).
+
+        ``said_by`` as written; for a reported node without it, the node's
+        ``via``, else its holder's ``via`` (who relays the holder).
+        """
+        force = node.effective_force
+        if force is not Force.ASCRIBED and force is not Force.REPORTED:
+            return None
+        if node.said_by is not None or force is Force.ASCRIBED:
+            return node.said_by
+        if node.via is not None:
+            return node.via
+        argmap = self.maps.get(node.map_id)
+        holder = argmap.speakers.get(node.by) if argmap else None
+        return holder.via if holder else None
 
     def same_as_class(self, ref: Ref) -> set[Ref]:
         """Every node linked to *ref* by ``same_as``, in either direction, transitively."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Genre, Kind, Label, Stance
+from .model import Force, Genre, Kind, Label, QualifyHow, Stance
+from .schemes import SCHEME_IDS
 
 __all__ = ["Spec", "Text", "Choice", "OneOrMany", "Record", "Table", "AnyOf",
            "Field", "MAP_FILE", "TOPICS_FILE", "json_schema", "ID_CHARS", "ID_RULE", "ID_PATTERN", "REF_PATTERN"]
@@ -90,9 +91,9 @@ class Table(Spec):
 
 @dataclass(frozen=True)
 class AnyOf(Spec):
-    """A text, or a record: ``supports: c1`` or ``supports: {to: c1, with: [p2]}``."""
+    """A scalar, or a record: ``supports: c1`` or ``supports: {to: c1, with: [p2]}``."""
 
-    text: Text
+    text: Text | Choice
     record: Record
     description: str = ""
 
@@ -111,6 +112,7 @@ PART = Record((
     Field("starts", PROSE, True, "Verbatim text of the seed where this part begins."),
     Field("title", PROSE), Field("outlet", PROSE), Field("author", PROSE), Field("date", DATE),
     Field("speaker", ID, description="The speaker whose voice this part is."),
+    Field("adopts", OneOrMany(ID), description="Parts whose text this part's speaker adopts as their own."),
 ), title="part")
 
 SOURCE = Record((
@@ -125,17 +127,43 @@ SPEAKER = Record((
     Field("name", PROSE, True),
     Field("role", PROSE),
     Field("via", ID, description="The speaker of this map who reports this speaker's words."),
+    Field("adopts", OneOrMany(ID), description="Speakers of this map whose words this speaker adopts as "
+                                               "their own."),
 ), title="speaker")
+
+SCHEME = Choice(SCHEME_IDS, "An argument scheme of the catalogue (docs/format.md, argmap/schemes.py).")
 
 LINKED_SUPPORT = Record((
     Field("to", REF, True, "The conclusion."),
-    Field("with", OneOrMany(REF), True, "The co-premises that support it together with this node."),
-), title="linked support")
+    Field("with", OneOrMany(REF), description="The co-premises that support it together with this node "
+                                              "(a linked support)."),
+    Field("by", ID, description="The speaker who draws this inference, when not the premise's holder."),
+    Field("scheme", SCHEME, description="The argument scheme of this inference."),
+), title="support")
+
+ATTACK = Record((
+    Field("to", REF, True, "The attacked node."),
+    Field("scheme", SCHEME, description="The argument scheme of this conflict."),
+), title="attack")
 
 UNDERCUT = Record((
     Field("from", REF, True, "The premise of the attacked inference."),
     Field("to", REF, True, "The conclusion of the attacked inference."),
+    Field("scheme", SCHEME, description="The argument scheme of this conflict."),
 ), title="undercut")
+
+QUALIFY = Record((
+    Field("to", REF, True, "The qualified node."),
+    Field("how", _choice(QualifyHow, ""), description="limits (the default), not-enough or concedes."),
+), title="qualification")
+
+STANCE = _choice(Stance, "")
+STANCE_DETAIL = Record((
+    Field("is", STANCE, True, "for, against, mixed or neutral."),
+    Field("if", PROSE, description="The condition under which the position is held."),
+    Field("only", PROSE, description="The part of the topic the position covers."),
+    Field("as_of", DATE, description="When the position was held, if not the article's date."),
+), title="stance")
 
 NODE = Record((
     Field("kind", _choice(Kind, ""), True, "claim, premise, rebuttal or concession."),
@@ -145,11 +173,17 @@ NODE = Record((
     Field("text", PROSE, True, "A short, neutral paraphrase."),
     Field("quote", OneOrMany(PROSE), True, "Verbatim passage(s) of the seed."),
     Field("tags", OneOrMany(ID)),
-    Field("stance", Table(_choice(Stance, ""), what="topic id"), description="Position on topics."),
+    Field("force", _choice(Force, ""), description="How the node is put forward (default: asserted; "
+                                                   "conceded for a concession)."),
+    Field("said_by", ID, description="ascribed or reported: the speaker who says the holder holds it."),
+    Field("stance", Table(AnyOf(STANCE, STANCE_DETAIL), what="topic id"), description="Position on topics."),
     Field("supports", OneOrMany(AnyOf(REF, LINKED_SUPPORT))),
-    Field("attacks", OneOrMany(REF)),
+    Field("attacks", OneOrMany(AnyOf(REF, ATTACK))),
     Field("undercuts", OneOrMany(UNDERCUT)),
+    Field("qualifies", OneOrMany(AnyOf(REF, QUALIFY)),
+          description="Nodes this one limits, finds not enough, or concedes, without disputing them."),
     Field("same_as", OneOrMany(REF), description="Nodes stating the same proposition."),
+    Field("related_to", OneOrMany(REF), description="Nodes stating a related, not identical, proposition."),
     Field("expect", _choice(Label, ""), description="The acceptability label the curator expects."),
     Field("note", PROSE, description="A curator's remark."),
 ), title="node")

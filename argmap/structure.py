@@ -146,7 +146,7 @@ class Decoder:
     def any_of(self, node: yaml.Node, spec: AnyOf, what: Where) -> object | None:
         if type(node) is yaml.MappingNode:
             return self.record(node, spec.record, what)
-        return self.text(node, spec.text, what)
+        return self.decode(node, spec.text, what)
 
     def bad_tag(self, node: yaml.Node) -> bool:
         """Report an explicit tag ('!!python/object', '!include'): maps are plain data."""

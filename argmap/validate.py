@@ -17,7 +17,9 @@ from .case_collisions import check_case_collisions
 from .diagnostics import Diagnostic, error, warning
 from .graph import strongly_connected
 from .listing import join_shortened
-from .model import Kind, Project, Ref, Relation, RelKind
+from .model import Force, Kind, Project, Ref, Relation, RelKind
+from .schemes import CONFLICT, SUPPORT
+from .schemes import get as get_scheme
 from .suggest import did_you_mean
 
 __all__ = ["validate", "CHECKS", "LoadFailures"]
@@ -25,7 +27,7 @@ __all__ = ["validate", "CHECKS", "LoadFailures"]
 Check = Callable[..., Iterable[Diagnostic]]  # (project), or (project, failures): see validate()
 # Members of an enum read through its class cost an attribute look-up on the
 # metaclass each time; the loops below read them once per relation or node.
-_SUPPORTS, _SAME_AS = RelKind.SUPPORTS, RelKind.SAME_AS
+_SUPPORTS, _SAME_AS, _ATTACKS, _UNDERCUTS = RelKind.SUPPORTS, RelKind.SAME_AS, RelKind.ATTACKS, RelKind.UNDERCUTS
 _REBUTTAL, _PREMISE = Kind.REBUTTAL, Kind.PREMISE
 
 
@@ -161,7 +163,7 @@ def check_roles(project: Project) -> Iterator[Diagnostic]:
         if r.kind is _SUPPORTS:
             supporters.add(r.source)
             premises.update(r.group)
-        elif r.kind is not _SAME_AS:
+        elif r.kind is _ATTACKS or r.kind is _UNDERCUTS:
             attackers.add(r.source)
             if r.premise is not None:
                 related.add(r.premise)
@@ -183,7 +185,7 @@ def check_roles(project: Project) -> Iterator[Diagnostic]:
                           node.positions.get("kind", node.pos), "is it a rebuttal?")
         if ref in orphans:
             yield warning("orphan", f"node {node.id!r} has no relation to any other node", node.pos,
-                          "connect it with supports/attacks/undercuts/same_as, or remove it")
+                          "connect it with supports/attacks/undercuts/qualifies/same_as/related_to, or remove it")
 
 
 def check_support_cycles(project: Project) -> Iterator[Diagnostic]:
@@ -220,7 +222,10 @@ def check_speakers(project: Project) -> Iterator[Diagnostic]:
     names: dict[str, tuple[str, str]] = {}
     for argmap in project.maps.values():
         used = {n.by for n in argmap.nodes.values()} | {n.via for n in argmap.nodes.values() if n.via}
+        used |= {n.said_by for n in argmap.nodes.values() if n.said_by}
+        used |= {r.drawn_by for n in argmap.nodes.values() for r in n.relations if r.drawn_by}
         used |= {s.via for s in argmap.speakers.values() if s.via}
+        used |= {s.id for s in argmap.speakers.values() if s.adopts}
         used |= {p.speaker for p in argmap.source.parts if p.speaker}
         for speaker in argmap.speakers.values():
             if speaker.id not in used:
@@ -233,12 +238,63 @@ def check_speakers(project: Project) -> Iterator[Diagnostic]:
                               "the same id in two maps is one person: use one name, or another id")
 
 
+def check_force(project: Project) -> Iterator[Diagnostic]:
+    """Who says so, for ascribed and reported nodes; ``said_by`` where it means nothing."""
+    for node in project.nodes():
+        if node.force is None and node.said_by is None:
+            continue  # the common case: an asserted (or conceded) node
+        force = node.effective_force
+        at = node.positions.get("force", node.pos)
+        if force is Force.ASCRIBED and node.said_by is None:
+            yield error("missing-said-by", f"node {node.id!r} is ascribed to {node.by!r}, but says not by whom",
+                        at, "add 'said_by: <the speaker who ascribes it>'")
+        elif force is Force.REPORTED and project.said_by(node) is None:
+            yield error("missing-said-by", f"node {node.id!r} is reported, but nothing says who reports it", at,
+                        f"add 'said_by: <speaker>', or give {node.by!r} or the node a 'via'")
+        elif node.said_by is not None and force not in (Force.ASCRIBED, Force.REPORTED):
+            yield warning("said-by-unused", f"node {node.id!r} has 'said_by' but its force is {force.value}",
+                          node.positions.get("said_by", node.pos),
+                          "'said_by' names who ascribes or reports a node: add 'force: ascribed' or "
+                          "'force: reported', or remove it")
+        if node.said_by is not None and node.said_by == node.by:
+            yield warning("said-by-holder", f"node {node.id!r} is said by its own holder {node.by!r}",
+                          node.positions.get("said_by", node.pos),
+                          "a speaker's own position is asserted: remove 'force' and 'said_by'")
+
+
+def check_commentary_relations(project: Project) -> Iterator[Diagnostic]:
+    """Qualifications that also attack; schemes used for the wrong kind of relation; needless 'by'."""
+    qualified = {(r.source, r.target) for r in project.relations(RelKind.QUALIFIES)}
+    for relation in project.relations():
+        kind = relation.kind
+        if qualified and kind is _ATTACKS and (relation.source, relation.target) in qualified:
+            yield warning("qualifies-and-attacks",
+                          f"{relation.source.node_id!r} both qualifies and attacks {relation.target.node_id!r}",
+                          relation.pos, "a qualification grants its target and never defeats it: "
+                          "keep 'qualifies' if the node limits or concedes, 'attacks' if it disputes")
+        if relation.scheme is not None:
+            scheme = get_scheme(relation.scheme)
+            if scheme is not None and (scheme.use == CONFLICT and kind is _SUPPORTS
+                                       or scheme.use == SUPPORT and kind is not _SUPPORTS):
+                what = "an inference" if scheme.use == SUPPORT else "a conflict"
+                yield warning("scheme-mismatch", f"scheme {scheme.id!r} labels {what}, not {kind.value}",
+                              relation.pos, "see the scheme catalogue in docs/format.md")
+        if relation.drawn_by is not None:
+            node = project.node(relation.source)
+            if node is not None and node.by == relation.drawn_by:
+                yield warning("drawn-by-holder", f"the inference from {relation.source.node_id!r} is drawn by its "
+                              f"premise's own holder {relation.drawn_by!r}", relation.pos,
+                              "'by' on a support names another speaker: remove it")
+
+
 CHECKS: list[Check] = [
     check_references,
     check_undercut_targets,
     check_linked_groups,
     check_topics,
     check_roles,
+    check_force,
+    check_commentary_relations,
     check_support_cycles,
     check_speakers,
     check_expected_labels,
