@@ -31,8 +31,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--depth", type=int, metavar="N", help="how many relation steps around --focus (default 2)")
     parser.add_argument("--group", choices=["none", "speaker"], default="none",
                         help="cluster nodes by speaker (default: none)")
-    parser.add_argument("--rankdir", choices=["BT", "TB", "LR", "RL"], default="BT", type=str.upper,
-                        help="direction of support arrows (default BT: conclusions on top)")
+    parser.add_argument("--rankdir", choices=["AUTO", "BT", "TB", "LR", "RL"], default="AUTO", type=str.upper,
+                        help="direction of support arrows: BT puts conclusions on top, RL on the left "
+                             "(default auto: whichever makes the page-shaped picture)")
     parser.add_argument("--renderer", choices=["auto", "dot", "embedded"], default="auto",
                         help="Graphviz to use: system dot if installed, else embedded (default: auto)")
     parser.add_argument("--labels", choices=LABEL_SEMANTICS, default="grounded",

@@ -47,7 +47,7 @@ def acceptability(project: Project, semantics: str = "grounded"):
 
 def render_map(project: Project, map_id: str | None = None, fmt: str = "svg", *,
                focus: Ref | None = None, depth: int | None = None, group: str = "none",
-               rankdir: str = "BT", renderer: str = "auto", labels: str | Mapping | None = "grounded",
+               rankdir: str = "auto", renderer: str = "auto", labels: str | Mapping | None = "grounded",
                legend: bool = True, dpi: int | None = None) -> bytes:
     """Draw one map, or one node's neighbourhood, and return the file's bytes.
 
@@ -57,7 +57,8 @@ def render_map(project: Project, map_id: str | None = None, fmt: str = "svg", *,
     * *focus*, *depth*: draw only the nodes within *depth* relation steps
       of the node *focus* (default depth 2), in any map.
     * *group*: ``none`` or ``speaker`` (a dashed cluster per speaker).
-    * *rankdir*: ``BT`` (conclusions on top, the default), ``TB``, ``LR``, ``RL``.
+    * *rankdir*: ``auto`` (the default: conclusions on top, ``BT``, or on the
+      left, ``RL``, whichever prints larger), ``BT``, ``TB``, ``LR``, ``RL``.
     * *renderer*: ``auto`` (system ``dot`` if installed, else embedded),
       ``dot`` or ``embedded``.
     * *labels*: the semantics whose acceptability labels badge each node
@@ -72,8 +73,8 @@ def render_map(project: Project, map_id: str | None = None, fmt: str = "svg", *,
     elements have ids ``<map>--<node>`` (see :mod:`argmap.export.ids`).
     """
     from ..errors import UsageError
-    from .dot import GROUPS, RANKDIRS, DiagramOptions, build_dot
-    from .render import render
+    from .dot import GROUPS, RANKDIRS, DiagramOptions
+    from .draw import draw
     from .scene import build_scene
 
     if fmt not in DIAGRAM_FORMATS:
@@ -98,10 +99,9 @@ def render_map(project: Project, map_id: str | None = None, fmt: str = "svg", *,
     html = fmt in ("png", "pdf")
     options = DiagramOptions(group=group, rankdir=rankdir, legend=legend, labels=node_labels,
                              inference_labels=inference_labels, html=html)
-    drawing = build_dot(project, scene, options)
+    drawing, output = draw(project, scene, options, fmt, renderer, dpi)
     if fmt == "dot":
-        return drawing.dot.encode("utf-8")
-    output, _used = render(drawing.dot, fmt, renderer, dpi=dpi)
+        return output
     if fmt == "svg":
         from .svg import finish_svg
 

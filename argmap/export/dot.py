@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 
 from ..model import Argument, Label, Project, Ref, RelKind, Speaker
 from . import style
+from .arrange import node_size, plan
 from .escape import clean, dot_label, dot_string, html_label_text, truncate, wrap
 from .ids import element_id, node_svg_id
 from .scene import Edge, Scene
 
 __all__ = ["DiagramOptions", "Drawing", "ElementInfo", "build_dot", "RANKDIRS", "GROUPS"]
 
-RANKDIRS = ("BT", "TB", "LR", "RL")
+RANKDIRS = ("AUTO", "BT", "TB", "LR", "RL")
 # Layout effort by size (nodes + junctions): above BIG, lighter crossing minimisation; above
 # HUGE, straight edges too (benchmarks/bench_export.py: 2,000 nodes in a few seconds).
 BIG = 400
@@ -48,13 +49,15 @@ class DiagramOptions:
     """
 
     group: str = "none"
-    rankdir: str = "BT"
+    rankdir: str = "AUTO"   # AUTO: conclusions on top or on the left, whichever suits the map
     legend: bool = True
     labels: Mapping[Ref, Label] | None = None
     inference_labels: Mapping[Argument, Label] | None = None
     html: bool = False
     wrap: int = style.WRAP
     max_lines: int = style.MAX_LINES
+    arrange: bool = True    # stack main claims' trees page-shaped (argmap.export.arrange)
+    correction: tuple[float, float] = (1.0, 1.0)   # for arrange: measured / estimated size
 
 
 @dataclass
@@ -76,6 +79,7 @@ class Drawing:
     map_id: str = ""
     legend: bool = False    # the SVG post-processor draws the legend
     labels: bool = False    # nodes carry acceptability badges
+    plan: object = None     # the arrangement (argmap.export.arrange.Plan), if any
 
 
 class Raw(str):
@@ -121,6 +125,8 @@ class _Builder:
         self.names: dict[Ref | int, str] = {}
         self.out: list[str] = []
         self.elements: dict[str, ElementInfo] = {}
+        self.sizes: dict[Ref, tuple[float, float]] = {}   # estimated box sizes, for arrange
+        self.plan = None
 
     # -- labels ---------------------------------------------------------------------------
     def _label(self, id_line: str, lines: list[str], badge: Label | None) -> str:
@@ -157,6 +163,8 @@ class _Builder:
             lines = wrap(clean(node.text), self.options.wrap, self.options.max_lines)
             classes = f"{node.kind}" + ("" if home else " context") + (" focus" if scene_node.focus else "")
         shown_id = truncate(clean(shown_id), self.options.wrap + 6)
+        self.sizes[ref] = node_size(lines, shown_id + ("  UNDEC" if badge is not None else ""),
+                                    style.FONT_SIZE, style.ID_FONT_SIZE, *style.PADDING)
         attrs["label"] = self._label(shown_id, lines, badge)
         attrs["id"] = svg_id
         attrs["class"] = classes
@@ -200,6 +208,11 @@ class _Builder:
         attrs = style.edge_style(edge.kind, edge.role)
         attrs["id"] = svg_id
         attrs["class"] = f"{edge.kind.value.replace('_', '-')} {edge.role.replace('_', '-')}"
+        if self.plan is not None:
+            if index in self.plan.minlen:
+                attrs["minlen"] = str(self.plan.minlen[index])
+            if index in self.plan.loose:
+                attrs["constraint"] = "false"
         self.out.append(f"  {self.names[edge.source]} -> {self.names[edge.target]} [{_attrs(attrs)}];")
         if edge.role == "premise":
             title = f"{self._end_name(edge.source)} is a premise of {self._end_name(edge.target)}"
@@ -232,8 +245,9 @@ class _Builder:
         if size > HUGE:  # straight edges: spline routing around thousands of boxes costs seconds
             graph.update({"nslimit": "0.5", "splines": "line"})
         self.out.append("digraph argmap {")
+        self.graph_line = len(self.out)
         self.out.append(f"  graph [{_attrs(graph)}];")
-        self.out.append(f"  node [{_attrs({'fontname': style.FONT, 'fontsize': str(style.FONT_SIZE), 'margin': '0.14,0.07', 'fontcolor': '#1a1a1a'})}];")
+        self.out.append(f"  node [{_attrs({'fontname': style.FONT, 'fontsize': str(style.FONT_SIZE), 'margin': style.DOT_MARGIN, 'fontcolor': '#1a1a1a'})}];")
         self.out.append(f"  edge [{_attrs({'arrowsize': '0.75', 'penwidth': '1.2'})}];")
 
         refs = list(scene.nodes)
@@ -265,15 +279,33 @@ class _Builder:
         else:
             for ref in refs:
                 self.node(index[ref], ref)
+        if options.arrange:
+            self.plan = plan(scene, self.sizes, options.rankdir, correction=options.correction)
+            self.out[self.graph_line] = self.out[self.graph_line].replace(
+                f'rankdir="{options.rankdir}"', f'rankdir="{self.plan.rankdir}"')
+        elif options.rankdir == "AUTO":
+            self.out[self.graph_line] = self.out[self.graph_line].replace('rankdir="AUTO"', 'rankdir="BT"')
         for junction in scene.junctions:
             self.junction(junction.index, junction.argument, junction.undercut)
         for i, edge in enumerate(scene.edges):
             self.edge(i, edge)
+        if self.plan is not None:
+            self.arrangement()
         if options.legend and options.html:
             self.legend()
         self.out.append("}")
         return Drawing("\n".join(self.out) + "\n", self.elements, self.map_id,
-                       legend=options.legend and not options.html, labels=options.labels is not None)
+                       legend=options.legend and not options.html, labels=options.labels is not None,
+                       plan=self.plan)
+
+    def arrangement(self) -> None:
+        """The invisible points and edges that stack the trees on shelves (see :mod:`.arrange`)."""
+        for spacer in self.plan.spacers:
+            self.out.append(f'  {spacer} [shape=point, style=invis, width=0, height=0, label=""];')
+        for tail, head in self.plan.links:
+            tail_name = tail if isinstance(tail, str) else self.names[tail]
+            head_name = head if isinstance(head, str) else self.names[head]
+            self.out.append(f"  {tail_name} -> {head_name} [style=invis, weight=0];")
 
     def legend(self) -> None:
         """For PNG and PDF only: the legend as one table node (SVG gets it from :mod:`.svg`)."""

@@ -1,0 +1,61 @@
+"""Lay a scene out page-shaped: build the DOT, render it, and try once more if the shape missed.
+
+:mod:`.arrange` estimates box and tree sizes before Graphviz has placed
+anything, and Graphviz spreads some arrangements (long edges, wrapped fans)
+more than estimated.  So the picture is laid out as SVG first (which every
+renderer writes), measured, and if it is still longer than
+:data:`~argmap.export.arrange.MAX_ASPECT` times its width (or the reverse)
+arranged once more with the estimates scaled by what was measured; the
+better of the two is kept.  PNG and PDF are then drawn from the DOT that won,
+so every format has the same layout.  At most two layouts more than before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .arrange import MAX_ASPECT, aspect
+from .dot import DiagramOptions, Drawing, build_dot
+from .render import render
+
+__all__ = ["draw", "svg_points"]
+
+_SIZE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)pt"[^>]*?\sheight="([\d.]+)pt"', re.S)
+
+
+def svg_points(svg: bytes) -> tuple[float, float] | None:
+    """The width and height in points that Graphviz gave its SVG, or None."""
+    found = _SIZE.search(svg[:4096])
+    return (float(found.group(1)), float(found.group(2))) if found else None
+
+
+def _shape(svg: bytes, legend_height: float) -> tuple[float, float] | None:
+    size = svg_points(svg)
+    return (size[0], size[1] + legend_height) if size else None
+
+
+def draw(project, scene, options: DiagramOptions, fmt: str, renderer: str = "auto",
+         dpi: int | None = None) -> tuple[Drawing, bytes]:
+    """The drawing of *scene* and the file's bytes in *fmt* (``dot``: the DOT source)."""
+    drawing = build_dot(project, scene, options)
+    if fmt == "dot":
+        return drawing, drawing.dot.encode("utf-8")
+    plan = drawing.plan
+    if plan is None or not plan.estimate[0] or not plan.estimate[1]:
+        return drawing, render(drawing.dot, fmt, renderer, dpi=dpi)[0]
+    from .legend import LEGEND_HEIGHT
+
+    band = LEGEND_HEIGHT if options.legend else 0.0
+    svg = render(drawing.dot, "svg", renderer)[0]
+    size = _shape(svg, band)
+    if size is not None and aspect(*size) > MAX_ASPECT:
+        correction = (size[0] / plan.estimate[0], (size[1] - band) / plan.estimate[1])
+        retry = build_dot(project, scene, replace(options, rankdir=plan.rankdir, correction=correction))
+        again = render(retry.dot, "svg", renderer)[0]
+        second = _shape(again, band)
+        if second is not None and aspect(*second) < aspect(*size):
+            drawing, svg = retry, again
+    if fmt == "svg":
+        return drawing, svg
+    return drawing, render(drawing.dot, fmt, renderer, dpi=dpi)[0]
