@@ -1,206 +1,36 @@
-"""Search across every map: free text, filters, and fuzzy go-to by id.
+"""Go to a node by id, fuzzily, over the shared search index.
 
-Pure data, no Textual.  The index keeps one lower-cased haystack per node
-(id, paraphrase, quotes, speaker), so a keystroke on 10,000 nodes is a
-substring test per node, well under the 100 ms budget.
-
-Query syntax (what the search box accepts)::
-
-    nhs lie                      every word must occur (in any order)
-    kind:claim                   filters: kind, by (or speaker), tag, topic, map
-    by:heath tag:tendering       several filters must all hold
-    kind:claim kind:rebuttal     the same filter twice means either
-    topic:tendering=against      a stance on the topic, optionally a given one
-
-Filter values match by prefix (``kind:reb`` is ``kind:rebuttal``); ``by``
-also matches a word of a speaker's name (``by:allister``).
+Pure data, no Textual.  Search itself (the query language, matching and
+ranking) is :mod:`argmap.analysis.search`, the one ``argmap search`` uses,
+so both give the same results; this module adds the explorer's go-to.
 """
 
 from __future__ import annotations
 
 import heapq
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
+from ..analysis import search as _shared
+from ..analysis.search import FILTER_FIELDS, Hit, Query, parse_query
+from ..analysis.search import _Entry
 from ..model import Node, Project, Ref
 
 __all__ = ["FILTER_FIELDS", "MAX_FUZZY", "Query", "Hit", "SearchIndex", "parse_query", "fuzzy_score",
            "subsequence_span"]
 
-FILTER_FIELDS = ("kind", "by", "tag", "topic", "map")
-_ALIASES = {"speaker": "by", "tags": "tag", "stance": "topic", "k": "kind", "t": "tag"}
-_WORD = re.compile(r"[\w-]+")
-_TOKEN = re.compile(r'(\w+):("[^"]*"|\S*)|"([^"]*)"|(\S+)')
 # Letters typed for a fuzzy go-to; a longer needle is a pasted id and must occur whole.
 MAX_FUZZY = 64
-
-
-@dataclass(frozen=True)
-class Query:
-    """A parsed query: words that must all occur, and filters that must all hold."""
-
-    words: tuple[str, ...] = ()
-    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-    @property
-    def empty(self) -> bool:
-        return not self.words and not self.filters
-
-    def describe(self) -> str:
-        return " ".join(f"{k}:{'|'.join(v)}" for k, v in self.filters.items())
-
-
-def parse_query(text: str) -> Query:
-    """Split *text* into words and ``field:value`` filters (unknown fields are words)."""
-    words: list[str] = []
-    filters: dict[str, list[str]] = {}
-    for match in _TOKEN.finditer(text):
-        name, value, quoted, word = match.groups()
-        if name is not None:
-            key = _ALIASES.get(name.lower(), name.lower())
-            if key in FILTER_FIELDS:
-                value = value.strip('"').lower()
-                if value:
-                    filters.setdefault(key, []).append(value)
-                continue
-            word = match.group(0)
-        word = quoted if quoted is not None else word
-        if word:
-            words.append(word.lower())
-    return Query(tuple(words), {k: tuple(v) for k, v in filters.items()})
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One search result; ``where`` says which field matched first ("id", "text", "quote", ...)."""
-
-    ref: Ref
-    score: int
-    where: str = ""
-    snippet: str = ""
-
-
-@dataclass(slots=True)
-class _Entry:
-    ref: Ref
-    node: Node
-    ident: str        # "map:node", lower case
-    text: str         # paraphrase, lower case
-    quotes: str       # every quote, joined, lower case
-    speaker: str      # speaker id and name, lower case
-    haystack: str     # all of the above
-    speaker_words: frozenset[str] = frozenset()
 
 
 _Span = tuple[_Entry, int, int]  # an entry whose id holds the go-to needle, and where
 
 
-class SearchIndex:
-    """Every node of a project, ready to search as the user types."""
+class SearchIndex(_shared.SearchIndex):
+    """Every node of a project, ready to search and to go to as the user types."""
 
     def __init__(self, project: Project) -> None:
-        self.project = project
-        self._entries: list[_Entry] = []
-        words_of: dict[str, frozenset[str]] = {}
-        for argmap in project.maps.values():
-            for node in argmap.nodes.values():
-                speaker = argmap.speakers.get(node.by)
-                ident = f"{argmap.id}:{node.id}".lower()
-                text = node.text.lower()
-                quotes = " \u2016 ".join(q.text for q in node.quotes).lower()
-                who = f"{node.by} {speaker.name if speaker else ''}".lower()
-                self._entries.append(_Entry(Ref(argmap.id, node.id), node, ident, text, quotes, who,
-                                            "\n".join((ident, text, quotes, who)),
-                                            words_of.setdefault(who, frozenset(_WORD.findall(who)))))
-        self._by_ident = {e.ident: e for e in self._entries}
+        super().__init__(project)
         self._last_goto: tuple[str, list[_Span]] = ("", [])
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    # -- values for completion ----------------------------------------------------------------
-
-    def values(self, name: str) -> list[str]:
-        """The values a filter can take, for completion and help."""
-        project = self.project
-        if name == "kind":
-            return ["claim", "premise", "rebuttal", "concession"]
-        if name == "by":
-            return sorted({n.by for n in project.nodes()})
-        if name == "tag":
-            return sorted({t for n in project.nodes() for t in n.tags})
-        if name == "topic":
-            return sorted(set(project.topics) | {t for n in project.nodes() for t in n.stances})
-        if name == "map":
-            return sorted(project.maps)
-        return []
-
-    # -- search ---------------------------------------------------------------------------------
-
-    def search(self, query: Query | str, limit: int = 200) -> tuple[list[Hit], int]:
-        """The best *limit* hits for *query*, and how many there are in all."""
-        if isinstance(query, str):
-            query = parse_query(query)
-        hits: list[Hit] = []
-        words = query.words
-        for entry in self._entries:
-            if query.filters and not self._passes(entry, query.filters):
-                continue
-            if words and not all(w in entry.haystack for w in words):
-                continue
-            hits.append(self._rank(entry, words))
-        total = len(hits)
-        # Stable sort: equal scores keep map and file order.
-        hits.sort(key=lambda h: -h.score)
-        return hits[:limit], total
-
-    def _passes(self, entry: _Entry, filters: dict[str, tuple[str, ...]]) -> bool:
-        node = entry.node
-        for name, values in filters.items():
-            if name == "kind":
-                ok = any(node.kind.startswith(v) for v in values)
-            elif name == "by":
-                # The speaker's id, or a word of their name, by prefix ("by:all" is Allister Heath).
-                ok = any(node.by.startswith(v) or (v in entry.speaker if " " in v else
-                                                   any(w.startswith(v) for w in entry.speaker_words))
-                         for v in values)
-            elif name == "tag":
-                ok = any(t.startswith(v) for v in values for t in node.tags)
-            elif name == "map":
-                ok = any(node.map_id.startswith(v) for v in values)
-            elif name == "topic":
-                ok = any(_stance_matches(node, v) for v in values)
-            else:
-                ok = True
-            if not ok:
-                return False
-        return True
-
-    @staticmethod
-    def _rank(entry: _Entry, words: tuple[str, ...]) -> Hit:
-        if not words:
-            return Hit(entry.ref, 0, "", "")
-        score, where, snippet = 0, "", ""
-        for word in words:
-            if word == entry.ref.node_id.lower() or word == entry.ident:
-                score += 100
-                where = where or "id"
-            elif word in entry.ident:
-                score += 40
-                where = where or "id"
-            elif word in entry.text:
-                score += 30 if entry.text.startswith(word) else 20
-                where = where or "text"
-            elif word in entry.quotes:
-                score += 10
-                where = where or "quote"
-                if not snippet:
-                    snippet = _snippet(" \u2016 ".join(q.text for q in entry.node.quotes), word)
-            else:
-                score += 5
-                where = where or "speaker"
-        return Hit(entry.ref, score, where, snippet)
 
     # -- go to --------------------------------------------------------------------------------
 
@@ -254,11 +84,6 @@ class SearchIndex:
         return [n for n in (self.project.node(r) for r in refs) if n is not None]
 
 
-def _stance_matches(node: Node, value: str) -> bool:
-    topic, _, stance = value.partition("=")
-    return any(t.startswith(topic) and (not stance or s.startswith(stance)) for t, s in node.stances.items())
-
-
 def _extend(tail: str, haystack: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of a needle from (*start*, *end*), the span of its beginning, on through *tail*."""
     at = end - 1
@@ -300,11 +125,3 @@ def fuzzy_score(needle: str, ident: str, start: int, end: int) -> int:
         score += 30
     return score - len(ident) // 8
 
-
-def _snippet(text: str, word: str, width: int = 60) -> str:
-    at = text.lower().find(word)
-    if at < 0:
-        return text[:width]
-    start = max(0, at - width // 3)
-    out = text[start:start + width]
-    return ("\u2026" if start else "") + out + ("\u2026" if start + width < len(text) else "")
