@@ -2,6 +2,7 @@
 
     python benchmarks/bench_export.py                 # 500 and 2,000 nodes, 3 runs each
     python benchmarks/bench_export.py --sizes 500 --runs 5
+    python benchmarks/bench_export.py --shape-only     # only the page-shape table
     ARGDOWN_CLI=/path/to/node_modules/.bin/argdown python benchmarks/bench_export.py
 
 Every time is a fresh process, as a user would run it: ``argmap export
@@ -68,6 +69,40 @@ def svg_size(path: Path) -> str:
     if scale and float(scale.group(1)) != 1:
         text += f" (drawn at {float(scale.group(1)):.2f}x)"
     return text
+
+
+def svg_points(path: Path) -> tuple[float, float]:
+    head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+    w = re.search(r'<svg[^>]*?width="([\d.]+)pt"', head, re.S)
+    h = re.search(r'<svg[^>]*?height="([\d.]+)pt"', head, re.S)
+    return float(w.group(1)), float(h.group(1))
+
+
+def shape_table(renderers: list[str]) -> None:
+    """Aspect ratio and printed text size of default exports (see the module docstring)."""
+    from argmap.export.arrange import aspect, printed_scale
+    from argmap.export.style import FONT_SIZE
+
+    argmap = argmap_command()
+    repo = HERE.parent
+    with tempfile.TemporaryDirectory(prefix="bench-shape-") as tmp:
+        root = Path(tmp)
+        cases = [(p.stem, p) for p in sorted((repo / "maps").glob("*.yaml")) if p.stem != "topics"]
+        for size in (50, 200, 1000):
+            cases.append((f"synthetic {size} nodes", synth.write(root / f"shape{size}", size) / "synth-0.yaml"))
+        print("default export, page shape (target: aspect <= 2.5; body text >= 9 pt on A4)\n")
+        print(f"{'map':<28} | {'renderer':<8} | {'size (pt)':>13} | {'aspect':>6} | {'A4 text':>7} | {'time':>6}")
+        print("-" * 84)
+        for name, path in cases:
+            for renderer in renderers:
+                out = root / f"{name.replace(' ', '-')}-{renderer}.svg"
+                elapsed = timed([*argmap, "export", str(path), "-o", str(out), "--renderer", renderer,
+                                 "--force", "-q"])
+                w, h = svg_points(out)
+                text = FONT_SIZE * min(1.0, printed_scale(w, h, "a4"))
+                print(f"{name:<28} | {renderer:<8} | {w:6.0f}x{h:<6.0f} | {aspect(w, h):6.2f} | "
+                      f"{text:5.1f}pt | {elapsed:5.2f}s")
+        print()
 
 
 def run(sizes: list[int], runs: int) -> int:
@@ -148,7 +183,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000], help="nodes per map")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per cell")
+    parser.add_argument("--shape-only", action="store_true", help="print only the page-shape table")
     args = parser.parse_args()
+    shape_table((["dot"] if shutil.which("dot") else []) + ["embedded"])
+    if args.shape_only:
+        sys.exit(0)
     sys.exit(run(args.sizes, args.runs))
 
 

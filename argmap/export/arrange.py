@@ -38,11 +38,13 @@ Element = Ref | int   # a node's Ref or a junction's index
 
 MAX_ASPECT = 2.5
 CANDIDATES = 48       # shelf lengths tried
-FAN_BREADTH = 900.0   # points: a node's children broader than this in one rank go on further ranks
+# Points: a node's children broader than this in one rank go on further ranks (each limit is tried).
+FAN_BREADTHS = (900.0, 600.0, 400.0)
 NODESEP = 16.0        # points, as DiagramOptions' graph attributes (nodesep 0.22 in)
 RANKSEP = 30.0        # ranksep 0.42 in
 TREE_GAP = 24.0       # between trees on a shelf
 JUNCTION = 9.0        # a junction's diameter
+VIRTUAL = 18.0        # the breadth an edge passing a rank takes there
 # Page sizes in points (portrait), with 10 mm margins taken off when printing.
 PAGE_SIZES = {"a4": (595.0, 842.0), "letter": (612.0, 792.0), "a3": (842.0, 1191.0),
               "slide": (720.0, 405.0)}
@@ -101,7 +103,7 @@ class _Tree:
 
     @property
     def breadth(self) -> float:
-        return self.span * 1.05
+        return self.span * 1.1   # Graphviz does not pack ranks quite tight
 
     @property
     def depth(self) -> float:
@@ -155,18 +157,28 @@ def plan(scene: Scene, sizes: Mapping[Element, tuple[float, float]], rankdir: st
 
     *rankdir* ``AUTO`` tries conclusions on top (``BT``) and on the left
     (``RL``) and keeps the one whose picture prints larger.  *correction*
-    scales the estimated width and height (measured against a first layout
-    that missed, see :func:`argmap.export.render_map`).
+    scales the estimated breadth (across ranks) and depth (along them), as
+    measured against a first layout that missed (see :mod:`.draw`).
     """
-    if rankdir == "AUTO":
-        upright, sideways = _plan(scene, sizes, "BT", page, correction), _plan(scene, sizes, "RL", page, correction)
-        # Graphviz spreads a wrapped fan wider than estimated upright: side-on must lose clearly.
-        return upright if upright.score > (sideways.score[0], sideways.score[1] * 1.15) else sideways
-    return _plan(scene, sizes, rankdir, page, correction)
+    best: tuple | None = None
+    for direction in (("BT", "RL") if rankdir == "AUTO" else (rankdir,)):
+        # Graphviz spreads a wrapped fan wider than estimated upright: side-on wins only clearly.
+        bias = 1.15 if direction == "RL" else 1.0
+        for fan in FAN_BREADTHS:
+            wrapped = False
+            for stagger in (False, True):
+                candidate = _plan(scene, sizes, direction, page, correction, fan, stagger)
+                wrapped = wrapped or (not stagger and bool(candidate.minlen))
+                score = (candidate.score[0], candidate.score[1] * bias)
+                if best is None or score > best[0]:
+                    best = (score, candidate)
+            if not wrapped:   # no fan was wide enough to wrap: narrower limits change nothing
+                break
+    return best[1]
 
 
 def _plan(scene: Scene, sizes: Mapping[Element, tuple[float, float]], rankdir: str, page: str,
-          correction: tuple[float, float]) -> Plan:
+          correction: tuple[float, float], fan_breadth: float, stagger: bool) -> Plan:
     result = Plan(rankdir=rankdir)
     elements: list[Element] = [*scene.nodes, *(j.index for j in scene.junctions)]
     if not elements:
@@ -186,11 +198,18 @@ def _plan(scene: Scene, sizes: Mapping[Element, tuple[float, float]], rankdir: s
     for kids in children.values():
         fan = [(e, i) for e, i in kids if scene.edges[i].role in _WRAPPED_ROLES]
         spread = sum(extent(e)[0] + NODESEP for e, _ in fan)
-        if spread > FAN_BREADTH:
-            ranks = -(-int(spread) // int(FAN_BREADTH))
+        if spread > fan_breadth:
+            ranks = -(-int(spread) // int(fan_breadth))
             for k, (_element, edge) in enumerate(sorted(fan, key=lambda pair: pair[1])):
                 if k % ranks:
                     result.minlen[edge] = 1 + k % ranks
+    if stagger:   # every other leaf one rank lower, as Graphviz's unflatten -l 2 does
+        leaves = [edge for element, (_up, edge) in parent.items()
+                  if element not in children and edge not in result.minlen
+                  and scene.edges[edge].role in _WRAPPED_ROLES]
+        for k, edge in enumerate(sorted(leaves)):
+            if k % 2:
+                result.minlen[edge] = 2
 
     root, level = _roots_and_levels(elements, parent, result.minlen)
     for i, edge in enumerate(scene.edges):
@@ -210,17 +229,25 @@ def _plan(scene: Scene, sizes: Mapping[Element, tuple[float, float]], rankdir: s
         tree.depths[lvl] = max(tree.depths.get(lvl, 0.0), depth)
         if lvl > tree.deepest_level:
             tree.deepest, tree.deepest_level = element, lvl
-    # A tree is as broad as its subtrees side by side (children sharing a rank), or its widest box.
-    sub: dict[Element, float] = {}
-    for element in sorted(elements, key=lambda e: -level[e]):
-        groups: dict[int, float] = {}
-        for kid, edge in children.get(element, ()):
-            if root.get(kid) is root.get(element) and level[kid] > level[element]:
-                step = result.minlen.get(edge, 1)
-                groups[step] = groups.get(step, -NODESEP) + sub.get(kid, 0.0) + NODESEP
-        sub[element] = max(extent(element)[0], max(groups.values(), default=0.0))
+    # Graphviz gives an edge that passes a rank a slot of its own there (a virtual node):
+    # count them per level with a difference array, so the work is linear in edges and levels.
+    passing: dict[Element, dict[int, int]] = {}
+    for i, edge in enumerate(scene.edges):
+        if i in result.loose or edge.role == "same_as":
+            continue
+        low, high = sorted((level.get(edge.source, 0), level.get(edge.target, 0)))
+        if high - low > 1:
+            marks = passing.setdefault(root[edge.source], {})
+            marks[low + 1] = marks.get(low + 1, 0) + 1
+            marks[high] = marks.get(high, 0) - 1
+    for top, marks in passing.items():
+        tree, running = trees[top], 0
+        for lvl in sorted(marks):
+            running += marks[lvl]
+            if running > 0 and lvl in tree.levels:
+                tree.levels[lvl] += running * VIRTUAL
     for tree in trees.values():
-        tree.span = max(sub[tree.root], max(tree.levels.values(), default=0.0))
+        tree.span = max(tree.levels.values(), default=0.0)
     ordered = list(trees.values())
 
     best = None
@@ -228,8 +255,8 @@ def _plan(scene: Scene, sizes: Mapping[Element, tuple[float, float]], rankdir: s
         shelves = _shelve(ordered, length)
         breadth = max(sum(t.breadth for t in s) + TREE_GAP * (len(s) - 1) for s in shelves)
         depth = sum(max(t.depth for t in s) for s in shelves) + (RANKSEP * 2) * (len(shelves) - 1)
+        breadth, depth = breadth * correction[0], depth * correction[1]
         width, height = (breadth, depth) if across else (depth, breadth)
-        width, height = width * correction[0], height * correction[1]
         aspect = max(width, height) / max(1.0, min(width, height))
         score = (aspect <= MAX_ASPECT, printed_scale(width, height, page), -len(shelves))
         if best is None or score > best[0]:

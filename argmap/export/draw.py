@@ -50,8 +50,9 @@ def draw(project, scene, options: DiagramOptions, fmt: str, renderer: str = "aut
     svg = render(drawing.dot, "svg", renderer)[0]
     size = _shape(svg, band)
     if size is not None and aspect(*size) > MAX_ASPECT:
-        correction = (size[0] / plan.estimate[0], (size[1] - band) / plan.estimate[1])
-        retry = build_dot(project, scene, replace(options, rankdir=plan.rankdir, correction=correction))
+        across = (size[0] / plan.estimate[0], (size[1] - band) / plan.estimate[1])
+        correction = across if plan.rankdir in ("BT", "TB") else across[::-1]   # (breadth, depth)
+        retry = build_dot(project, scene, replace(options, correction=correction))
         again = render(retry.dot, "svg", renderer)[0]
         second = _shape(again, band)
         if second is not None and aspect(*second) < aspect(*size):
