@@ -23,7 +23,7 @@ from .project import retain_results
 
 # Order is the order of `argmap --help`.
 COMMANDS = ["tui", "check", "show", "search", "stats", "stances", "eval", "coverage", "export",
-            "import", "schema"]
+            "import", "schema", "lsp"]
 
 
 def _load_command(name: str):
@@ -70,6 +70,8 @@ def main(argv: Sequence[str] | None = None, *, exit_at_once: bool = False) -> in
     # `argmap maps/x.yaml` opens the explorer on that map, as `argmap` opens it on maps/.
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS and os.path.exists(argv[0]):
         argv.insert(0, "tui")
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        _unknown_command(argv[0])
     # The top-level parser has no options but -h and --version, so a command name in
     # first place is the command, and everything after it is that command's to parse.
     parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
@@ -83,6 +85,17 @@ def main(argv: Sequence[str] | None = None, *, exit_at_once: bool = False) -> in
     if at_once:
         _exit_now(code)
     return code
+
+
+def _unknown_command(word: str) -> NoReturn:
+    """Exit 2 for a first word that is no command and no file: ``argmap exprot`` gets a "did you mean"."""
+    from .suggest import did_you_mean
+    from .visible import visible
+
+    hint = did_you_mean(word, COMMANDS)
+    message = f"unknown command '{visible(word, one_line=True)}'" + (
+        f"; {hint}" if hint else f"; commands: {', '.join(COMMANDS)}")
+    build_parser().error(message)
 
 
 def _run(args: argparse.Namespace) -> int:

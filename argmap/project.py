@@ -29,7 +29,7 @@ from .spec import ID_CHARS, MAP_FILE, NODE, TOPICS_FILE
 from .structure import LDict, decode
 from .suggest import did_you_mean
 from .gcpause import gc_paused
-from .yamlsource import YamlDocument, read_yaml
+from .yamlsource import YamlDocument, parse_yaml, read_yaml
 
 if TYPE_CHECKING:
     from .validate import LoadFailures
@@ -182,17 +182,22 @@ def retain_results() -> None:
 
 
 def load(paths: Iterable[str | os.PathLike] = (DEFAULT_MAPS,), seeds_dir: str | os.PathLike | None = None,
-         validate: bool = True) -> LoadResult:
-    """Load every map and topics file named by *paths*; never raises on bad input."""
+         validate: bool = True, overrides: Mapping[Path, str] | None = None) -> LoadResult:
+    """Load every map and topics file named by *paths*; never raises on bad input.
+
+    *overrides* maps resolved file paths to text read in place of the file's
+    (an editor's unsaved buffers, for the language server): the files must be
+    named by *paths* or stand beside them.
+    """
     with gc_paused():
-        result = _load(paths, seeds_dir, validate)
+        result = _load(paths, seeds_dir, validate, overrides or {})
     if _retained is not None:
         _retained.append(result)
     return result
 
 
 def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | None,
-          validate: bool) -> LoadResult:
+          validate: bool, overrides: Mapping[Path, str]) -> LoadResult:
     files, diagnostics = discover(paths)
     context = _context_beside(files)
     files += context
@@ -207,7 +212,9 @@ def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | Non
 
     for path in files:
         name = display_path(path)
-        document, problems = read_yaml(path, name)
+        buffer = overrides.get(path)
+        document, problems = (read_yaml(path, name) if buffer is None
+                              else parse_yaml(buffer.encode("utf-8", "surrogatepass"), name))
         diagnostics += problems
         if document is None:
             failed.append((path, name, None))

@@ -1,0 +1,115 @@
+"""The project as the editor sees it: a folder of maps, the open buffers read in place of their files.
+
+:func:`check` loads and checks one folder as ``argmap check FOLDER`` does,
+with the unsaved text of open buffers, and returns a :class:`Snapshot` that
+the features read.  It runs off the event loop (see :mod:`.server`); a
+snapshot is never changed once made, so features may read it from any thread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, error
+from ..model import ArgMap, Pos, Project
+from ..project import LoadResult, display_path, load
+from ..yamlsource import MAX_FILE_BYTES
+from .convert import split_lines
+
+__all__ = ["Snapshot", "check", "looks_like_map", "MAP_SUFFIXES"]
+
+MAP_SUFFIXES = (".yaml", ".yml")
+# A map or topics file says so on a line of its own; other YAML (CI files, configs) is left alone.
+_ARGMAP_LINE = re.compile(r"^(?:map|topics)[ \t]*:", re.MULTILINE)
+_HEAD = 64 * 1024
+
+
+def looks_like_map(path: Path, text: str) -> bool:
+    """Whether the buffer at *path* is an argmap map or topics file, by its name and first lines."""
+    return path.suffix in MAP_SUFFIXES and bool(_ARGMAP_LINE.search(text, 0, _HEAD))
+
+
+@dataclass
+class Snapshot:
+    """One check of a folder: the loaded project, each file's problems and text, and what was last good."""
+
+    folder: Path
+    result: LoadResult
+    diagnostics: dict[Path, list[Diagnostic]]
+    lines: dict[Path, list[str]]
+    # Each map file's map: from this check, or for a buffer that does not load
+    # right now (broken YAML mid-edit), from the last check where it did.
+    maps: dict[Path, ArgMap] = field(default_factory=dict)
+    projects: dict[Path, Project] = field(default_factory=dict)
+    _labels: dict | None = field(default=None, repr=False)
+    # What features derive from the snapshot once (a seed's sentences, ...), by key.
+    cache: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def project(self) -> Project:
+        return self.result.project
+
+    def map_at(self, path: Path) -> tuple[ArgMap | None, Project]:
+        """The map in the file at *path*, and the project to resolve its references in."""
+        argmap = self.maps.get(path)
+        return argmap, self.projects.get(path, self.project)
+
+    def file_lines(self, path: Path) -> list[str]:
+        return self.lines.get(path, [])
+
+    def labels(self) -> dict:
+        """The grounded label of every node (linear time; computed on first use)."""
+        if self._labels is None:
+            from ..analysis.semantics import label
+
+            try:
+                self._labels = label(self.project, "grounded").labels
+            except Exception:  # a broken project: hover goes without labels rather than failing
+                self._labels = {}
+        return self._labels
+
+
+def _resolved(name: str) -> Path:
+    return Path(name).resolve()
+
+
+def check(folder: Path, overrides: Mapping[Path, str], previous: Snapshot | None = None) -> Snapshot:
+    """Load and check every map in *folder*, each buffer in *overrides* read in place of its file.
+
+    A buffer larger than a map may be (a huge paste) is not parsed: its file
+    gets a ``too-large`` problem and the others are checked against the
+    saved file, so the editor stays responsive.
+    """
+    usable: dict[Path, str] = {}
+    refused: list[Diagnostic] = []
+    for path, text in overrides.items():
+        if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+            refused.append(error("too-large", f"the buffer is over {MAX_FILE_BYTES:,} bytes; "
+                                 "maps are limited to that", Pos(display_path(path), 1, 1)))
+        else:
+            usable[path] = text
+    result = load([folder], overrides=usable)
+    too_large = {_resolved(d.pos.path) for d in refused if d.pos}
+    diagnostics: dict[Path, list[Diagnostic]] = {path: [] for path in result.files}
+    for problem in result.diagnostics:
+        where = _resolved(problem.pos.path if problem.pos else problem.path)
+        if where not in too_large:
+            diagnostics.setdefault(where, []).append(problem)
+    for problem in refused:
+        diagnostics[_resolved(problem.pos.path)] = [problem]
+    lines = {_resolved(doc.path): split_lines(doc.text) for doc in result.documents}
+    for path, text in usable.items():
+        lines.setdefault(path, split_lines(text))
+    maps = dict(previous.maps) if previous else {}
+    projects = dict(previous.projects) if previous else {}
+    for argmap in result.project.maps.values():
+        path = _resolved(argmap.path)
+        maps[path] = argmap
+        projects[path] = result.project
+    for path in list(maps):
+        if path not in diagnostics:  # the file is gone
+            del maps[path], projects[path]
+    return Snapshot(folder, result, diagnostics, lines, maps, projects)
