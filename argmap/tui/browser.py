@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Tree
+from textual.widgets import Tree
 
 from ..model import Ref
 from .argtree import Outline, Row
 from .detail import NodeDetail
+from .footer import KeysFooter
 from .messages import EditRequested
 from .problems import ProblemsPanel
 from .source import SourceView
@@ -37,19 +38,25 @@ class BrowserScreen(Screen):
 
     app: ArgmapApp
 
+    # Shown in the footer where they apply (the focused pane adds its own:
+    # Enter and E in the tree, Enter in the detail, n in the source).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "toggle_source", "Source"),
         Binding("backspace", "back", "Back"),
         Binding("alt+left,left_square_bracket", "back", "Back", show=False),
-        Binding("alt+right,right_square_bracket", "forward", "Forward", show=False),
         Binding("e", "edit", "Edit"),
+        Binding("tab", "app.focus_next", "Pane", key_display="Tab"),
+        Binding("shift+tab", "app.focus_previous", "Pane back", show=False),
+        Binding("s", "toggle_source", "Source"),
+        Binding("right_square_bracket", "forward", "Fwd"),
+        Binding("alt+right", "forward", "Forward", show=False),
         Binding("x", "export", "SVG"),
-        Binding("X", "export_subtree", "SVG of subtree", show=False),
-        Binding("r", "reload", "Reload", show=False),
+        Binding("X", "export_subtree", "SVG below"),
+        Binding("r", "reload", "Reload"),
         Binding("escape", "focus_tree", "Tree", show=False),
     ]
 
     _detail_shown: tuple | None = None
+    _side_pending = False
     _source_shown: tuple | None = None
 
     def compose(self) -> ComposeResult:
@@ -67,7 +74,7 @@ class BrowserScreen(Screen):
                 yield detail
                 yield source
         yield ProblemsPanel(id="problems")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.tree.focus()
@@ -175,6 +182,14 @@ class BrowserScreen(Screen):
             self._source_shown = None
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Row]) -> None:
+        # The side panes follow after the tree has drawn its new cursor, and
+        # once for a burst of moves (a held key): the tree never waits on them.
+        if not self._side_pending:
+            self._side_pending = True
+            self.call_after_refresh(self._refresh_side_later)
+
+    def _refresh_side_later(self) -> None:
+        self._side_pending = False
         self.refresh_side()
 
     @on(ArgTree.LinkSelected)

@@ -14,6 +14,8 @@ from typing import ClassVar, Protocol
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -25,7 +27,7 @@ from .argtree import Row
 from ..visible import visible
 from .tree import RELATION_GLYPHS
 
-__all__ = ["NodeDetail", "Analysis"]
+__all__ = ["NodeDetail", "Analysis", "speaker_text"]
 
 # Map text comes from strangers: terminal controls in it are shown, never sent.
 _line = partial(visible, one_line=True)  # an id, a name, a path, a title
@@ -55,6 +57,7 @@ class NodeDetail(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("enter", "select", "Follow", show=True),
     ]
 
     class LinkChosen(Message):
@@ -63,6 +66,13 @@ class NodeDetail(OptionList):
         def __init__(self, ref: Ref) -> None:
             super().__init__()
             self.ref = ref
+
+    # Every row shown gives the list a new height; Widget's virtual_size
+    # asks for a layout of the whole screen on each change (26 ms at 120x40,
+    # most of a cursor move).  The pane's box is fixed by the layout, and its
+    # scrollbar always shown (overflow-y: scroll in app.tcss), so a repaint
+    # and a scrollbar update are all a new height needs.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -132,7 +142,7 @@ class NodeDetail(OptionList):
         self._heading("Speakers")
         for speaker in argmap.speakers.values():
             chain = project.attribution(argmap.id, speaker.id)[1:]
-            line = Text.assemble(f"  {_line(speaker.name)}", (f" ({_line(speaker.role)})" if speaker.role else "", "dim"))
+            line = Text.assemble("  ", speaker_text(speaker.name, speaker.role, width=200))
             if chain:
                 line.append(" via " + " \u2190 ".join(_line(s.name) for s in chain), "dim italic")
             self._info(line)
@@ -180,13 +190,15 @@ class NodeDetail(OptionList):
         # Who holds it, and through whom their words reach the article.
         chain = project.attribution_of(node)
         if chain:
-            who = Text.assemble(("by ", "dim"), _line(chain[0].name),
-                                (f" ({_line(chain[0].role)})" if chain[0].role else "", "dim"))
-            self._info(who)
+            self._info(Text.assemble(("by ", "dim"), speaker_text(chain[0].name, chain[0].role)))
             for via in chain[1:]:
                 self._info(Text.assemble(("   reported by ", "dim"), _line(via.name)))
         else:
             self._info(Text.assemble(("by ", "dim"), _line(node.by)))
+        # The relations next, so that they are on the first screen of a
+        # short pane; the longer facts (quotes, explanations) follow them.
+        self._relations(project, node)
+        self._heading("About")
         part = argmap.part_of(node)
         genre = argmap.genre_of(node)
         where = f"in {_line(part.id)} ({genre.value})" if part else f"in a {genre.value}"
@@ -205,7 +217,6 @@ class NodeDetail(OptionList):
         if node.note:
             self._info(Text.assemble(("note: ", "dim"), (_text(node.note), "dim")))
         self._info(Text(f"map {_line(node.map_id)} \u00b7 {_line(node.pos.path)}:{node.pos.line}", "dim"))
-        self._relations(project, node)
 
     def _label_lines(self, node: Node, analysis: Analysis | None, note: str) -> None:
         label = analysis.labels.get(node.ref) if analysis is not None else None
@@ -270,6 +281,14 @@ class NodeDetail(OptionList):
 
     # -- following --------------------------------------------------------------------------------
 
+    def on_focus(self) -> None:
+        """Tab lands on the first link, so Enter follows something at once."""
+        self.highlight_first_link()
+
+    def highlight_first_link(self) -> None:
+        if self.link_at(self.highlighted) is None and self._targets:
+            self.highlighted = min(self._targets)
+
     def link_at(self, index: int | None) -> Ref | None:
         return self._targets.get(index) if index is not None else None
 
@@ -281,6 +300,29 @@ class NodeDetail(OptionList):
 
     def links(self) -> list[Ref]:
         return [self._targets[i] for i in sorted(self._targets)]
+
+
+ROLE_WIDTH = 60  # a role is a reminder here; the map row's speaker list has it whole
+
+
+def speaker_text(name: str, role: str | None, width: int = ROLE_WIDTH) -> Text:
+    """*name* and, once, a short form of *role*: ``UK government (ministers and …)``.
+
+    Curators often put the start of a role in the name too ("UK government
+    (ministers and the draft White Paper)" with the role "ministers and the
+    draft White Paper on …"): the name's bracket is then dropped, so the
+    role is not said twice, and a long role is cut to *width* characters.
+    """
+    name, role = _line(name), _line(role or "").strip()
+    if role and name.endswith(")") and " (" in name:
+        base, _, aside = name[:-1].rpartition(" (")
+        if role.casefold().startswith(aside.casefold()):
+            name = base
+        elif aside.casefold().startswith(role.casefold()):
+            role = ""  # the name already says it all
+    if len(role) > width:
+        role = role[:width - 1].rstrip(" ,;(") + "\u2026"
+    return Text.assemble(name, (f" ({role})" if role else "", "dim"))
 
 
 def _node_text(node: Node, glyph: RelKind | None = None, words: str = "", home: str | None = None) -> Text:

@@ -88,7 +88,7 @@ class SourceView(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
-        Binding("n", "next_quote", "Next quote", show=False),
+        Binding("n", "next_quote", "Next quote"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

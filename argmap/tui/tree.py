@@ -96,7 +96,8 @@ class ArgTree(Tree[Row]):
         Binding("left,h", "collapse_or_up", "Collapse / parent", show=False),
         Binding("home", "scroll_home", "First", show=False),
         Binding("end", "scroll_end", "Last", show=False),
-        Binding("E", "expand_subtree", "Expand all below", show=False),
+        Binding("enter", "select_cursor", "Open", show=True),
+        Binding("E", "expand_subtree", "Open all", show=True),
     ]
 
     class LinkSelected(Message):
@@ -116,6 +117,9 @@ class ArgTree(Tree[Row]):
         self._widths: dict[int, int] = {}
         self._batching = self._batched = False
         super().__init__("maps", id=id)
+        # Enter opens a row in its own handler, not in a NodeSelected handler
+        # later: a Down typed right after must find the new rows already there.
+        self.auto_expand = False
         self.show_root = False
         self.guide_depth = 3
 
@@ -433,7 +437,10 @@ class ArgTree(Tree[Row]):
             return
         node = self.cursor_node
         if node is not None and node.allow_expand:
-            self.populate(node)
+            if node.is_expanded:
+                node.collapse()
+            else:
+                self.expand(node)
         super().action_select_cursor()
 
     def each_row(self, visit: Callable[[TreeNode[Row]], None]) -> None:
