@@ -21,16 +21,19 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import TextIO, TypeVar
 
 from .diagnostics import Diagnostic, error, warning
 from .errors import ArgmapError, WriteError
 from .model import Pos
 from .visible import visible
 
-__all__ = ["Settings", "ConfigError", "config_path", "load_settings", "remember", "KEYS", "SPLIT_RANGE"]
+__all__ = ["Settings", "ConfigError", "config_path", "load_settings", "remember", "chosen", "KEYS",
+           "SPLIT_RANGE"]
 
 ENV_VAR = "ARGMAP_CONFIG"
 MAX_CONFIG_BYTES = 1024 * 1024  # a settings file is a few lines; this bounds the work on a hostile one
@@ -221,6 +224,27 @@ def _syntax_error(exc: Exception, text: str, name: str) -> Diagnostic:
                      Pos(name, text.count("\n") + 1, len(last) + 1))
     return Diagnostic("syntax", f"the settings file is not valid TOML: {message}",
                       path=visible(name, one_line=True))
+
+
+# -- the command line over the file -------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def chosen(key: str, given: T | None, fallback: T, err: TextIO | None = None) -> T:
+    """What a command uses for *key*: the command line's *given* value, else the settings file's, else *fallback*.
+
+    The file is read only when the command line does not decide; its
+    problems are printed to *err* (standard error), and what is wrong in it
+    is ignored, so a broken settings file never stops a command.
+    """
+    if given is not None:
+        return given
+    settings, problems = load_settings()
+    for problem in problems:
+        print(f"argmap: settings: {problem.format()}", file=err or sys.stderr)
+    value = getattr(settings, key)
+    return fallback if value is None else value
 
 
 # -- writing -------------------------------------------------------------------------------------

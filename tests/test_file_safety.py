@@ -261,12 +261,12 @@ def test_a_really_full_and_a_really_read_only_disk(tmp_path, capsys):
     if not _mount_tmpfs(full, "size=16k"):
         pytest.skip("cannot mount a tmpfs here")
     try:
-        (full / "old.argdown").write_text("keep me")
+        (full / "old.json").write_text("keep me")
         assert main(["export", str(MAPS / "bbc-reader-heath-2021.yaml"), "-f", "json", "-o",
-                     str(full / "old.argdown"), "--force", "-q"]) == 1
+                     str(full / "old.json"), "--force", "-q"]) == 1
         err = capsys.readouterr().err
-        assert "No space left on device" in err and str(full / "old.argdown") in err
-        assert os.listdir(full) == ["old.argdown"] and (full / "old.argdown").read_text() == "keep me"
+        assert "No space left on device" in err and str(full / "old.json") in err
+        assert os.listdir(full) == ["old.json"] and (full / "old.json").read_text() == "keep me"
         assert _mount_tmpfs(read_only, "ro,size=16k")
         try:
             assert main(["export", str(MAPS / "may-2018.yaml"), "-f", "argdown", "-o",

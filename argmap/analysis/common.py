@@ -1,7 +1,8 @@
 """What the analysis commands share: choosing maps, finding nodes, colour.
 
 Every command names maps the same way: a map file, a folder of maps, or a
-map id (looked up in ``--maps``, default ``maps/``).  A map file is loaded
+map id (looked up in ``--maps``, default the project's ``maps/``, found from
+the working directory upwards: :mod:`argmap.locate`).  A map file is loaded
 together with the other maps of its folder, so cross-map relations resolve;
 like ``argmap check FILE``, only the named maps' errors stop a command.
 Bad paths and unknown ids raise :class:`~argmap.errors.UsageError` (exit 2)
@@ -55,8 +56,9 @@ def add_targets_argument(parser) -> None:
 
 
 def add_maps_option(parser) -> None:
-    parser.add_argument("--maps", metavar="DIR", default="maps",
-                        help="folder to look map ids up in (default: maps/)")
+    parser.add_argument("--maps", metavar="DIR", default=None,
+                        help="folder to look map ids up in (default: maps/ of the project, "
+                             "the nearest folder from here upwards that holds one)")
     parser.add_argument("--seeds", metavar="DIR", help="folder of seed texts (default: seeds/ beside the maps)")
 
 
@@ -65,20 +67,7 @@ def add_colour_option(parser) -> None:
                         default="auto", help="colour the output (auto: only on a terminal, and not if NO_COLOR is set)")
 
 
-def _looks_like_path(item: str) -> bool:
-    return os.sep in item or "/" in item or item.endswith((".yaml", ".yml")) or item in (".", "..")
-
-
-def _missing_path(item: str) -> UsageError:
-    path = Path(item)
-    folder = path.parent if str(path.parent) else Path(".")
-    hint = ""
-    if folder.is_dir():
-        hint = did_you_mean(path.name, [p.name for p in folder.iterdir()])
-    return UsageError(f"no such file or folder: {visible(item, one_line=True)}" + (f" ({hint})" if hint else ""))
-
-
-def select_maps(items: Sequence[str], maps_dir: str = "maps", seeds: str | None = None,
+def select_maps(items: Sequence[str], maps_dir: str | None = None, seeds: str | None = None,
                 tolerate: Iterable[str] = TOLERATED, err: TextIO | None = None) -> Selection:
     """Load the maps *items* name (all of *maps_dir* when empty) and pick them out.
 
@@ -87,6 +76,7 @@ def select_maps(items: Sequence[str], maps_dir: str = "maps", seeds: str | None 
     errors other than those in *tolerate*.
     """
     from ..diagnostics import UNREADABLE_CODES, format_text
+    from ..locate import looks_like_path, maps_folder, missing_path
     from ..project import load
 
     err = err or sys.stderr
@@ -102,17 +92,12 @@ def select_maps(items: Sequence[str], maps_dir: str = "maps", seeds: str | None 
         elif path.is_file():
             folders.append(path)   # the loader brings the maps beside it in as context
             wanted_files.append(path.resolve())
-        elif _looks_like_path(item):
-            raise _missing_path(item)
+        elif looks_like_path(item) or not item:
+            raise missing_path(item)
         else:
             wanted_ids.append(item)
     if wanted_ids or not items:
-        base = Path(maps_dir)
-        if not base.is_dir():
-            what = f"map {wanted_ids[0]!r}" if wanted_ids else "maps"
-            raise UsageError(f"cannot look up {what}: no maps folder {maps_dir!r} here "
-                             f"(run from the project root, pass --maps DIR, or name a map file)")
-        folders.append(base)
+        folders.append(maps_folder(maps_dir))
     unique = list(dict.fromkeys(p.resolve() for p in folders))
     result = load(unique, seeds_dir=seeds)
     unreadable = [d for d in result.diagnostics if d.code in UNREADABLE_CODES]

@@ -15,8 +15,9 @@ HELP = "validate maps and report every problem as path:line:col"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", default=["maps"], metavar="PATH",
-                        help="map files or folders (default: maps/)")
+    parser.add_argument("paths", nargs="*", metavar="MAP",
+                        help="map files, folders or map ids (default: the project's maps/, "
+                             "found from here upwards)")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     parser.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     parser.add_argument("--seeds", metavar="DIR", help="folder of seed texts (default: seeds/ beside the maps)")
@@ -25,9 +26,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..diagnostics import UNREADABLE_CODES, format_json, format_text, sort_key
+    from ..locate import resolve_targets
+    from ..plural import plural
     from ..project import load
 
-    result = load(args.paths, seeds_dir=args.seeds)
+    result = load(resolve_targets(args.paths, keep_missing=True), seeds_dir=args.seeds)
     diagnostics = result.diagnostics
     seed_warnings = _seed_warnings(result, args.seeds)
     if seed_warnings:
@@ -42,8 +45,8 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             maps = len(result.project.maps)
             nodes = sum(len(m.nodes) for m in result.project.maps.values())
-            summary = (f"{len(result.files)} files, {maps} maps, {nodes} nodes: "
-                       f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+            summary = (f"{plural(len(result.files), 'file')}, {plural(maps, 'map')}, {plural(nodes, 'node')}: "
+                       f"{plural(errors, 'error')}, {plural(warnings, 'warning')}")
             print(summary, file=sys.stderr)
     if any(d.code in UNREADABLE_CODES for d in diagnostics):
         return 2

@@ -17,7 +17,8 @@ HELP = "share of each seed's sentences quoted by some node, and what is unmapped
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", default=["maps"], metavar="PATH", help="maps (default: maps/)")
+    parser.add_argument("paths", nargs="*", metavar="MAP",
+                        help="map files, folders or map ids (default: the project's maps/, found from here upwards)")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.add_argument("--check", action="store_true", help="exit 1 if a seed is below its floor")
     parser.add_argument("--summary", action="store_true", help="omit the list of unmapped sentences")
@@ -26,10 +27,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..coverage import FLOORS, map_coverage
     from ..diagnostics import UNREADABLE_CODES, format_text
+    from ..locate import resolve_targets
     from ..project import display_path, load
     from ..visible import visible
 
-    result = load(args.paths)
+    result = load(resolve_targets(args.paths))
     if result.errors:
         print(format_text(result.errors), file=sys.stderr)
         if any(d.code in UNREADABLE_CODES for d in result.errors):

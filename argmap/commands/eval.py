@@ -25,8 +25,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     from ..analysis.common import add_colour_option, add_maps_option, add_targets_argument
 
     add_targets_argument(parser)
-    parser.add_argument("-s", "--semantics", choices=["grounded", "preferred", "stable"], default="grounded",
-                        help="argumentation semantics (default: grounded)")
+    parser.add_argument("-s", "--semantics", choices=["grounded", "preferred", "stable"], default=None,
+                        help="argumentation semantics (default: the settings file's 'semantics', else grounded)")
     parser.add_argument("-f", "--format", choices=["text", "json"], default="text", help="output format")
     parser.add_argument("--all", action="store_true",
                         help="preferred/stable: list every labelling of the open disputes")
@@ -43,10 +43,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..analysis.common import Style, colour_wanted, select_maps
     from ..analysis.semantics import solve
+    from ..config import chosen
     from ..errors import UsageError
 
     if args.limit < 1 or args.max_steps < 1:
         raise UsageError("--limit and --max-steps must be at least 1")
+    args.semantics = chosen("semantics", args.semantics, "grounded")
     selection = select_maps(args.targets, args.maps, args.seeds)
     solution = solve(selection.project, args.semantics, max_steps=args.max_steps)
     labelling = solution.labelling()

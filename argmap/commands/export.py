@@ -22,11 +22,14 @@ HELP = "draw maps (svg, png, pdf, dot) or export them (json, argdown, aif)"
 def configure(parser: argparse.ArgumentParser) -> None:
     from ..export import FORMATS, LABEL_SEMANTICS
 
-    parser.add_argument("paths", nargs="*", default=["maps"], metavar="MAP|DIR",
-                        help="map files or folders (default: maps/)")
-    parser.add_argument("-f", "--format", choices=FORMATS, default="svg", help="output format (default: svg)")
+    parser.add_argument("paths", nargs="*", metavar="MAP",
+                        help="map files, folders or map ids (default: the project's maps/, found from here upwards)")
+    parser.add_argument("-f", "--format", choices=FORMATS, default=None,
+                        help="output format (default: from -o's extension, else svg)")
     parser.add_argument("-o", "--output", metavar="PATH",
-                        help="output file, or folder for several maps; '-' for standard output")
+                        help="output file (its extension picks the format: .svg .png .pdf .dot .json "
+                             ".argdown .aif.json), or a folder (DIR/) for one file per map; '-' for "
+                             "standard output")
     parser.add_argument("--focus", metavar="NODE", help="draw only this node (id or map:id) and its neighbours")
     parser.add_argument("--depth", type=int, metavar="N", help="how many relation steps around --focus (default 2)")
     parser.add_argument("--group", choices=["none", "speaker"], default="none",
@@ -34,8 +37,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rankdir", choices=["AUTO", "BT", "TB", "LR", "RL"], default="AUTO", type=str.upper,
                         help="direction of support arrows: BT puts conclusions on top, RL on the left "
                              "(default auto: whichever makes the page-shaped picture)")
-    parser.add_argument("--renderer", choices=["auto", "dot", "embedded"], default="auto",
-                        help="Graphviz to use: system dot if installed, else embedded (default: auto)")
+    parser.add_argument("--renderer", choices=["auto", "dot", "embedded"], default=None,
+                        help="Graphviz to use: system dot if installed, else embedded "
+                             "(default: the settings file's 'renderer', else auto)")
     parser.add_argument("--labels", choices=LABEL_SEMANTICS, default="grounded",
                         help="acceptability labels to badge nodes with (default: grounded)")
     parser.add_argument("--no-legend", action="store_true", help="leave out the legend")
@@ -120,13 +124,18 @@ def _targets(args, outputs: list[tuple[str, str]]) -> list[tuple[str, Path | Non
         return [(outputs[0][0], None)]
     if out is None:
         return [(key, Path(name)) for key, name in outputs]
+    from ..export.naming import format_of, is_folder, no_extension_hint
+    from ..visible import visible
+
     path = Path(out)
+    named = format_of(out)
+    if is_folder(out) or (len(outputs) > 1 and named is None and not path.suffix):
+        return [(key, path / name) for key, name in outputs]   # one file per map in the folder
     if len(outputs) > 1:
-        if os.path.exists(path) and not os.path.isdir(path):
-            raise UsageError(f"{visible(out, one_line=True)} is a file; several maps need a folder for -o")
-        return [(key, path / name) for key, name in outputs]
-    if os.path.isdir(path) or out.endswith(("/", os.sep)):
-        return [(outputs[0][0], path / outputs[0][1])]
+        raise UsageError(f"{visible(out, one_line=True)} is a file name; several outputs need a folder: "
+                         f"end it with / (-o {visible(str(path.with_suffix('')), one_line=True)}/)")
+    if named is None and not path.suffix:   # even with -f: a file called "out" is rarely meant
+        raise UsageError(no_extension_hint(out, args.format))
     return [(outputs[0][0], path)]
 
 
@@ -157,11 +166,18 @@ def run(args: argparse.Namespace) -> int:
     from ..project import discover, load
     from ..visible import visible
 
-    fmt = args.format
+    from ..export.naming import choose_format
+
+    fmt = choose_format(args.output, args.format)   # before loading: a bad name costs nothing
     if args.depth is not None and args.focus is None:
         raise UsageError("--depth needs --focus NODE")
     if args.focus is not None and fmt not in DIAGRAM_FORMATS:
         raise UsageError(f"--focus draws a diagram; it does not apply to -f {fmt}")
+    from ..config import chosen
+    from ..locate import resolve_targets
+
+    args.paths = [str(p) for p in resolve_targets(args.paths)]  # map ids, and the project's maps/ from anywhere
+    args.renderer = chosen("renderer", args.renderer, "auto")
     # Load the named maps with the rest of their folders, so cross-map links have both ends.
     files, _ = discover(args.paths)
     context = sorted({str(f.parent) for f in files} - {str(Path(p).resolve()) for p in args.paths})

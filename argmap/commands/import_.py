@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
     import re
 
     from ..atomic import Protected, check_target, write_bytes, write_text
+    from ..plural import plural
     from ..errors import ArgmapError, UsageError
     from ..export.aif_import import convert, parse_aif, slug
     from ..export.aif_read import read_aif
@@ -112,9 +113,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"note: {visible(line, one_line=True)}", file=sys.stderr)
         counts = result.counts
         elsewhere = counts.get("elsewhere", 0)
-        print(f"wrote {visible(str(output), one_line=True)}: {counts.get('nodes', 0)} nodes, {counts.get('relations', 0)} relations, "
-              f"{counts.get('speakers', 0)} speakers"
-              + (f" ({elsewhere} relation(s) declared by other maps left to them)" if elsewhere else ""),
+        print(f"wrote {visible(str(output), one_line=True)}: {plural(counts.get('nodes', 0), 'node')}, "
+              f"{plural(counts.get('relations', 0), 'relation')}, {plural(counts.get('speakers', 0), 'speaker')}"
+              + (f" ({plural(elsewhere, 'relation')} declared by other maps left to them)" if elsewhere else ""),
               file=sys.stderr)
         if result.seed_is_new:
             print(f"wrote {visible(str(seed), one_line=True)} (the seed)", file=sys.stderr)

@@ -53,6 +53,7 @@ def _table(rows: list[list[str]], right: set[int] = frozenset(), indent: str = "
 
 def render(stats, selection, style) -> str:
     from ..model import Kind, RelKind, Stance
+    from ..plural import plural
     from ..visible import visible
 
     project = selection.project
@@ -69,8 +70,9 @@ def render(stats, selection, style) -> str:
     out: list[str] = []
     n_maps = len(stats.maps)
     total_rel = sum(stats.relations.values())
-    out.append(style.bold(f"{n_maps} map{'s' * (n_maps != 1)}, {stats.nodes} nodes, {total_rel} relations, "
-                          f"{stats.inferences} inferences ({stats.linked} linked)"))
+    out.append(style.bold(f"{plural(n_maps, 'map')}, {plural(stats.nodes, 'node')}, "
+                          f"{plural(total_rel, 'relation')}, {plural(stats.inferences, 'inference')} "
+                          f"({stats.linked:,} linked)"))
     if n_maps > 1:
         out += _table([["map", "nodes", "relations"]] + [[m, str(n), str(r)] for m, n, r in stats.maps], {1, 2})
     out.append("")

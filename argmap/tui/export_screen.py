@@ -1,8 +1,14 @@
-"""Ask where to write an exported SVG (never over an existing file)."""
+"""Ask where to write an exported diagram, and in which format (never over an existing file).
+
+The dialog offers SVG, PNG and PDF; choosing one rewrites the file name's
+extension, and typing a name with one of those extensions picks that
+format, as ``argmap export -o`` does.  The path is free text and is
+returned absolute, so the report after writing names the file exactly.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 from typing import ClassVar
 
 from rich.text import Text
@@ -11,17 +17,30 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input, RadioButton, RadioSet, Static
 
+from ..export.naming import format_of
 from ..visible import visible
+from .exporting import FORMATS
 
 __all__ = ["ExportScreen"]
 
 
+def _with_format(path: str, fmt: str) -> str:
+    """*path* with its diagram extension (if any) replaced by *fmt*'s."""
+    current = format_of(path)
+    if current in FORMATS:
+        path = path[: -len(current) - 1]
+    return f"{path}.{fmt}"
+
+
 class ExportScreen(ModalScreen[str | None]):
-    """A file name prompt; refuses names that exist, since exports never overwrite."""
+    """A file name and format prompt; refuses names that exist, since exports never overwrite."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    #export-format { layout: horizontal; height: auto; border: none; padding: 0; }
+    """
 
     def __init__(self, what: str, default: str) -> None:
         super().__init__()
@@ -29,15 +48,40 @@ class ExportScreen(ModalScreen[str | None]):
         self.default = default
 
     def compose(self) -> ComposeResult:
+        chosen = format_of(self.default) if format_of(self.default) in FORMATS else "svg"
         with Vertical(id="export-box"):
             # The map's title is text, not markup, and its controls are shown.
-            yield Static(Text(f"Draw {visible(self.what, one_line=True)} as SVG, to:"), id="export-what")
+            yield Static(Text(f"Draw {visible(self.what, one_line=True)} to:"), id="export-what")
             yield Input(self.default, id="export-path")
-            yield Static("Enter writes \u00b7 Esc cancels", id="export-status")
+            with RadioSet(id="export-format"):
+                for fmt in FORMATS:
+                    yield RadioButton(fmt.upper(), value=fmt == chosen, id=f"export-{fmt}")
+            yield Static("Enter writes \u00b7 Tab picks the format \u00b7 Esc cancels", id="export-status")
 
     def on_mount(self) -> None:
-        self.query_one("#export-box").border_title = "Export to SVG"
+        self.query_one("#export-box").border_title = "Export diagram"
         self.query_one(Input).focus()
+
+    @on(RadioSet.Changed)
+    def _format_chosen(self, event: RadioSet.Changed) -> None:
+        field = self.query_one("#export-path", Input)
+        fmt = FORMATS[event.index]
+        if format_of(field.value) != fmt:
+            field.value = _with_format(field.value.strip(), fmt)
+
+    @on(Input.Changed, "#export-path")
+    def _name_typed(self, event: Input.Changed) -> None:
+        fmt = format_of(event.value.strip())
+        if fmt in FORMATS:
+            button = self.query_one(f"#export-{fmt}", RadioButton)
+            if not button.value:
+                button.value = True   # the RadioSet releases the others (the name already fits)
+
+    def _chosen_format(self) -> str:
+        for fmt in FORMATS:
+            if self.query_one(f"#export-{fmt}", RadioButton).value:
+                return fmt
+        return "svg"
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
@@ -45,11 +89,20 @@ class ExportScreen(ModalScreen[str | None]):
         status = self.query_one("#export-status", Static)
         if not path:
             status.update("Give a file name.")
-        elif Path(path).exists():
+            return
+        path = os.path.abspath(os.path.expanduser(path))
+        named = format_of(path)
+        if named is None:   # no extension: the chosen format's
+            path = f"{path}.{self._chosen_format()}"
+        elif named not in FORMATS:
+            status.update(Text(f"The explorer draws SVG, PNG or PDF, not {named.upper()}; "
+                               "use argmap export for the other formats."))
+            return
+        if os.path.lexists(path):
             status.update(Text(f"{visible(path, one_line=True)} exists; exports never overwrite. "
                                "Choose another name."))
-        else:
-            self.dismiss(path if path.endswith(".svg") else path + ".svg")
+            return
+        self.dismiss(path)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

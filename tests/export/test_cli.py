@@ -124,3 +124,49 @@ def test_progress_bar_on_a_terminal(monkeypatch, capsys):
     quiet.start -= 1
     quiet.update(1, "x")
     assert capsys.readouterr().err == ""
+
+
+# -- the format follows the output's name (issue 14) ------------------------------------------
+
+@pytest.mark.parametrize("name, start", [("x.svg", b"<?xml"), ("x.dot", b"digraph"), ("x.gv", b"digraph"),
+                                         ("x.json", b"{"), ("x.aif.json", b"{"), ("X.ARGDOWN", b"===")]
+                         + ([("x.png", b"\x89PNG"), ("x.pdf", b"%PDF")] if shutil.which("dot") else []))
+def test_the_extension_picks_the_format(workspace, name, start):
+    assert main(["export", "maps/may-2018.yaml", "-o", name, "-q"]) == 0
+    assert (workspace / name).read_bytes().startswith(start)
+
+
+def test_aif_json_is_aif_not_argmap_json(workspace):
+    assert main(["export", "maps/may-2018.yaml", "-o", "x.aif.json", "-q"]) == 0
+    assert main(["export", "maps/may-2018.yaml", "-o", "y.json", "-q"]) == 0
+    assert b'"nodes"' in (workspace / "x.aif.json").read_bytes()           # AIF's node list
+    assert b'"maps"' in (workspace / "y.json").read_bytes()                 # argmap's model
+
+
+@pytest.mark.parametrize("args", [["-o", "y.png", "-f", "svg"], ["-o", "y.pdf", "-f", "png"],
+                                  ["-o", "y.json", "-f", "argdown"], ["-o", "y.aif.json", "-f", "json"]])
+def test_a_contradicting_format_is_refused_and_nothing_written(workspace, capsys, args):
+    before = sorted(os.listdir(workspace))
+    assert main(["export", "maps/may-2018.yaml", *args]) == 2
+    err = capsys.readouterr().err
+    assert "contradicts" in err and args[1] in err
+    assert sorted(os.listdir(workspace)) == before
+
+
+@pytest.mark.parametrize("args", [["-o", "out"], ["-o", "out", "-f", "svg"], ["-o", "x.txt"]])
+def test_a_name_without_a_known_extension_is_refused_with_a_hint(workspace, capsys, args):
+    before = sorted(os.listdir(workspace))
+    assert main(["export", "maps/may-2018.yaml", *args]) == 2
+    err = capsys.readouterr().err
+    assert "add an extension" in err and ".svg" in err and "/" in err
+    assert sorted(os.listdir(workspace)) == before
+
+
+def test_a_folder_gets_one_file_per_map(workspace, capsys):
+    assert main(["export", "maps/may-2018.yaml", "-o", "one/", "-q"]) == 0
+    assert (workspace / "one" / "may-2018.svg").is_file()
+    (workspace / "existing").mkdir()
+    assert main(["export", "maps/may-2018.yaml", "-o", "existing", "-f", "dot", "-q"]) == 0
+    assert (workspace / "existing" / "may-2018.dot").read_bytes().startswith(b"digraph")
+    assert main(["export", "maps", "-o", "many.svg"]) == 2   # several maps, one file name
+    assert "folder" in capsys.readouterr().err and not (workspace / "many.svg").exists()

@@ -397,7 +397,7 @@ async def test_export_map_and_subtree_to_svg(fixture_maps: Path, tmp_path: Path,
     async with app.run_test(notifications=True) as pilot:
         await loaded(pilot)
         await pilot.press("x")
-        assert app.screen.query_one("#export-path").value == "alpha.svg"
+        assert app.screen.query_one("#export-path").value == str(tmp_path / "alpha.svg")
         await pilot.press("enter")
         await wait_until(pilot, lambda: (tmp_path / "alpha.svg").exists(), "the SVG", limit=60)
         await app.workers.wait_for_complete()
@@ -405,7 +405,7 @@ async def test_export_map_and_subtree_to_svg(fixture_maps: Path, tmp_path: Path,
         # the argument under the cursor; the file exists, so a fresh name is offered
         app.jump(A("tendering-saves"))
         await pilot.press("X")
-        assert app.screen.query_one("#export-path").value == "alpha--tendering-saves.svg"
+        assert app.screen.query_one("#export-path").value == str(tmp_path / "alpha--tendering-saves.svg")
         await pilot.press("enter")
         await wait_until(pilot, lambda: (tmp_path / "alpha--tendering-saves.svg").exists(), "the SVG", limit=60)
         await app.workers.wait_for_complete()
