@@ -32,6 +32,8 @@ RELATION_COLOURS: dict[RelKind, str] = {
     RelKind.ATTACKS: "#d0342c",
     RelKind.UNDERCUTS: "#7b3fa0",
     RelKind.SAME_AS: "#7a7a7a",
+    RelKind.QUALIFIES: "#c08a00",   # amber: grants, never defeats
+    RelKind.RELATED_TO: "#9a9a9a",
 }
 # Graphviz edge styles per relation.
 RELATION_STYLES: dict[RelKind, str] = {
@@ -39,6 +41,8 @@ RELATION_STYLES: dict[RelKind, str] = {
     RelKind.ATTACKS: "bold",
     RelKind.UNDERCUTS: "dashed",
     RelKind.SAME_AS: "dotted",
+    RelKind.QUALIFIES: "dashed",
+    RelKind.RELATED_TO: "dotted",
 }
 LABEL_COLOURS: dict[Label, str] = {
     Label.IN: "#2e8b57",

@@ -41,7 +41,7 @@ from ..errors import ArgmapError
 from ..gcpause import gc_paused
 from ..model import Argument, Label, Project, Ref, RelKind
 
-__all__ = ["SEMANTICS", "Framework", "Labelling", "Solution", "TooHard", "label", "solve",
+__all__ = ["SEMANTICS", "Framework", "NoStandingReason", "Labelling", "Solution", "TooHard", "label", "solve",
            "framework", "element_name", "label_of_code", "MAX_STEPS", "MAX_LABELLINGS"]
 
 SEMANTICS = ("grounded", "preferred", "stable")
@@ -122,6 +122,20 @@ class Framework:
         return sum(map(len, self.attackers))
 
 
+@dataclass(frozen=True, slots=True)
+class NoStandingReason:
+    """The framework element "every stated reason for *conclusion* is defeated".
+
+    One per node that the maps give reasons for (that some ``supports``
+    targets).  It is attacked by each inference for the node and attacks the
+    node, and every inference that uses the node as a premise: so it is IN
+    (and the node OUT) exactly when all the node's inferences are OUT.  See
+    docs/analysis.md, "support and defeat".
+    """
+
+    conclusion: Ref
+
+
 def framework(project: Project) -> Framework:
     """The argumentation framework of *project* (see the module docstring).
 
@@ -136,7 +150,7 @@ def framework(project: Project) -> Framework:
     for i, node in enumerate(nodes):
         for relation in node.relations:
             kind = relation.kind
-            if kind is RelKind.ATTACKS:
+            if kind is RelKind.ATTACKS:  # qualifies, same_as and related_to never attack
                 t = index.get(relation.target)
                 if t is not None:
                     attackers[t].append(i)
@@ -146,6 +160,8 @@ def framework(project: Project) -> Framework:
         if len(atts) > 1:
             attackers[t] = list(dict.fromkeys(atts))
     undercuts: set[tuple[int, int]] = set()
+    reasons: dict[int, list[int]] = {}    # node -> its inferences
+    uses: list[tuple[int, list[int]]] = []  # inference -> its premises
     for argument in project.arguments():
         c = index.get(argument.conclusion)
         premises = [index.get(p) for p in argument.premises]
@@ -162,6 +178,23 @@ def framework(project: Project) -> Framework:
             atts.extend(attackers[p])
         atts.extend(attackers[c])
         attackers.append(list(dict.fromkeys(atts)) if len(atts) > 1 else atts)
+        reasons.setdefault(c, []).append(k)
+        uses.append((k, premises))
+    # Support and defeat: a node the maps give reasons for stands only while
+    # one of them does (docs/analysis.md).  Added after the inferences, so an
+    # inference is never attacked by the lack of reasons for its own conclusion.
+    lack: dict[int, int] = {}
+    for c, ks in reasons.items():
+        v = len(elements)
+        elements.append(NoStandingReason(elements[c]))
+        attackers.append(ks)
+        attackers[c].append(v)
+        lack[c] = v
+    for k, premises in uses:
+        for p in premises:
+            v = lack.get(p)
+            if v is not None and v not in attackers[k]:
+                attackers[k].append(v)
     return Framework(elements, attackers, n_nodes, undercuts)
 
 
@@ -467,6 +500,8 @@ def element_name(af: Framework, i: int, context: Hashable | None = None) -> str:
         home = element.conclusion.map_id
         names = [p.node_id if p.map_id == home else str(p) for p in element.premises]
         return " + ".join(names) + " ⇒ " + element.conclusion.node_id
+    if isinstance(element, NoStandingReason):
+        return f"no standing reason for {element_name(af, af.index[element.conclusion], context)}"
     return str(element)
 
 
@@ -497,7 +532,8 @@ class Labelling:
         elements = af.elements
         n = af.n_nodes
         self.labels: dict = {elements[i]: _CODE[codes[i]] for i in range(n)}
-        self.inferences: dict[Argument, Label] = {elements[i]: _CODE[codes[i]] for i in range(n, len(elements))}
+        self.inferences: dict[Argument, Label] = {elements[i]: _CODE[codes[i]] for i in range(n, len(elements))
+                                                  if type(elements[i]) is Argument}
 
     @property
     def count(self) -> int:
@@ -564,15 +600,19 @@ class Labelling:
         af = self.framework
         attackers = af.attackers[i]
         if lab is Label.IN:
-            if not attackers:
-                return "unattacked"
-            return f"every attacker is OUT ({_names(af, attackers, element)})"
+            real = [a for a in attackers if not isinstance(af.elements[a], NoStandingReason)]
+            backed = ", and a stated reason for it stands" if len(real) < len(attackers) else ""
+            if not real:
+                return "unattacked" + backed
+            return f"every attacker is OUT ({_names(af, real, element)}){backed}"
         if lab is Label.OUT:
             w = self._witness[i] if self._witness is not None and self._witness[i] >= 0 else None
             if w is None:
                 w = next((a for a in attackers if self._codes[a] == _IN), attackers[0] if attackers else None)
             if w is None:
                 return "OUT without an attacker (inconsistent labelling)"
+            if isinstance(af.elements[w], NoStandingReason):
+                return self._attack_phrase(i, w, element)
             return f"{self._attack_phrase(i, w, element)}, which is IN"
         undecided = [a for a in attackers if self._codes[a] in (_UNDEC, _NONE)]
         if not undecided:
@@ -581,7 +621,10 @@ class Labelling:
             return "it attacks itself, and nothing IN attacks it"
         if i in undecided:
             undecided.remove(i)
+        undecided.sort(key=lambda a: isinstance(af.elements[a], NoStandingReason))  # name a real attacker first
         phrase = self._attack_phrase(i, undecided[0], element)
+        if isinstance(af.elements[undecided[0]], NoStandingReason):
+            return f"no stated reason for it is IN, and not all are OUT; {self._cycle_phrase(i, element)}"
         more = f" (and {len(undecided) - 1} more UNDEC)" if len(undecided) > 1 else ""
         return f"{phrase}, which is UNDEC{more}, and by nothing IN; {self._cycle_phrase(i, element)}"
 
@@ -590,6 +633,14 @@ class Labelling:
         af = self.framework
         who = element_name(af, a, context)
         element = af.elements[i]
+        attacker = af.elements[a]
+        if isinstance(attacker, NoStandingReason):
+            ks = af.attackers[a]
+            reasons = _names(af, ks, context, joiner="and")
+            name = element_name(af, af.index[attacker.conclusion], context)
+            if attacker.conclusion == element:
+                return f"every stated reason for it is defeated ({reasons})"
+            return f"every stated reason for its premise {name} is defeated ({reasons})"
         if isinstance(element, Argument):
             if (a, i) in af.undercuts:
                 return f"undercut by {who}"

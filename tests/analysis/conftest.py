@@ -31,7 +31,8 @@ def map_yaml(map_id: str, nodes: dict[str, dict], speakers: dict[str, str] | Non
         lines.append(f"    by: {spec.get('by', 'alice')}")
         lines.append(f"    text: {json.dumps(spec.get('text', 'The point of ' + nid + '.'))}")
         lines.append(f"    quote: {json.dumps(sentences[nid])}")
-        for key in ("supports", "attacks", "undercuts", "same_as", "stance", "expect", "tags"):
+        for key in ("supports", "attacks", "undercuts", "same_as", "stance", "expect", "tags",
+                    "qualifies", "related_to", "force", "said_by"):
             if key in spec:
                 lines.append(f"    {key}: {json.dumps(spec[key])}")
     return "\n".join(lines) + "\n", " ".join(sentences.values()) + "\n"

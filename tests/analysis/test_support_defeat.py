@@ -1,0 +1,135 @@
+"""How support interacts with defeat, and what qualifications do (docs/analysis.md, "support and defeat").
+
+Each case is the shape of one in the bundled maps: keep-value-seeking rests
+on tendering-made-sense alone, and staff-undeserving on an inference that
+Heath undercuts.
+"""
+
+from __future__ import annotations
+
+from argmap.analysis.semantics import label
+from argmap.model import Label, Ref
+
+IN, OUT, UNDEC = Label.IN, Label.OUT, Label.UNDEC
+
+
+def labels_of(project_of, nodes: dict, semantics: str = "grounded") -> dict[str, Label]:
+    project = project_of({"m": nodes})
+    return {ref.node_id: lab for ref, lab in label(project, semantics).labels.items()}
+
+
+def test_a_claim_whose_only_reason_is_defeated_falls_and_stops_defeating(project_of) -> None:
+    # tendering-made-sense (reason) is attacked by an unattacked node; the claim it
+    # alone supports (keep-value-seeking) falls, so what that claim attacked is reinstated.
+    got = labels_of(project_of, {
+        "reason": {"kind": "premise", "supports": "claim"},
+        "critic": {"kind": "rebuttal", "by": "bob", "attacks": "reason"},
+        "claim": {"attacks": "rival"},
+        "rival": {"by": "bob"},
+    })
+    assert got == {"reason": OUT, "critic": IN, "claim": OUT, "rival": IN}
+
+
+def test_the_reason_is_named_in_the_explanation(project_of) -> None:
+    project = project_of({"m": {
+        "reason": {"kind": "premise", "supports": "claim"},
+        "critic": {"kind": "rebuttal", "by": "bob", "attacks": "reason"},
+        "claim": {},
+    }})
+    explained = label(project).explain(Ref("m", "claim"))
+    assert explained == "OUT: every stated reason for it is defeated (reason ⇒ claim)"
+
+
+def test_one_standing_reason_is_enough(project_of) -> None:
+    got = labels_of(project_of, {
+        "weak": {"kind": "premise", "supports": "claim"},
+        "strong": {"kind": "premise", "supports": "claim"},
+        "critic": {"kind": "rebuttal", "by": "bob", "attacks": "weak"},
+        "claim": {},
+    })
+    assert got["claim"] is IN and got["weak"] is OUT
+
+
+def test_an_undercut_of_the_only_inference_takes_the_conclusion_down(project_of) -> None:
+    # staff-undeserving: Heath undercuts Rayner's reading of Niemietz.
+    got = labels_of(project_of, {
+        "words": {"kind": "premise", "by": "bob", "supports": "reading"},
+        "reading": {"by": "bob"},
+        "misread": {"kind": "rebuttal", "undercuts": {"from": "words", "to": "reading"}},
+    })
+    assert got == {"words": IN, "reading": OUT, "misread": IN}
+
+
+def test_an_undecided_reason_leaves_the_claim_undecided(project_of) -> None:
+    got = labels_of(project_of, {
+        "reason": {"kind": "premise", "supports": "claim", "attacks": "other"},
+        "other": {"by": "bob", "attacks": "reason"},
+        "claim": {},
+    })
+    assert got == {"reason": UNDEC, "other": UNDEC, "claim": UNDEC}
+
+
+def test_defeat_travels_down_a_chain_of_reasons(project_of) -> None:
+    got = labels_of(project_of, {
+        "ground": {"kind": "premise", "supports": "middle"},
+        "middle": {"kind": "premise", "supports": "top"},
+        "top": {},
+        "critic": {"kind": "rebuttal", "by": "bob", "attacks": "ground"},
+    })
+    assert got == {"ground": OUT, "middle": OUT, "top": OUT, "critic": IN}
+
+
+def test_claims_given_no_reasons_stand_unless_attacked(project_of) -> None:
+    got = labels_of(project_of, {"bare": {"same_as": "other"}, "other": {"by": "bob"}})
+    assert got == {"bare": IN, "other": IN}
+
+
+def test_support_cycle_with_no_ground_is_undecided(project_of) -> None:
+    project = project_of({"m": {
+        "a": {"kind": "premise", "supports": "b"},
+        "b": {"kind": "premise", "supports": "a"},
+    }})
+    got = label(project).labels
+    assert got[Ref("m", "a")] is UNDEC and got[Ref("m", "b")] is UNDEC
+
+
+def test_qualifications_never_defeat(project_of) -> None:
+    # not-magic-bullet, not-just-centralisation, willink-imperfect: every how.
+    for how in ("limits", "not-enough", "concedes"):
+        got = labels_of(project_of, {
+            "proposal": {},
+            "caveat": {"kind": "concession", "by": "bob", "qualifies": {"to": "proposal", "how": how}},
+        })
+        assert got == {"proposal": IN, "caveat": IN}, how
+
+
+def test_the_same_nodes_with_attacks_would_defeat(project_of) -> None:
+    # The control for the test above: it fails if qualifies were read as attacks.
+    got = labels_of(project_of, {"proposal": {}, "caveat": {"kind": "concession", "by": "bob",
+                                                           "attacks": "proposal"}})
+    assert got["proposal"] is OUT
+
+
+def test_related_to_and_force_add_no_attacks(project_of) -> None:
+    got = labels_of(project_of, {
+        "a": {"related_to": "b", "force": "hedged"},
+        "b": {"by": "bob", "force": "ascribed", "said_by": "alice"},
+    })
+    assert got == {"a": IN, "b": IN}
+
+
+def test_preferred_agrees_on_the_support_cases(project_of) -> None:
+    nodes = {
+        "reason": {"kind": "premise", "supports": "claim"},
+        "critic": {"kind": "rebuttal", "by": "bob", "attacks": "reason"},
+        "claim": {"attacks": "rival"},
+        "rival": {"by": "bob"},
+    }
+    for semantics in ("preferred", "stable"):
+        assert labels_of(project_of, nodes, semantics) == {"reason": OUT, "critic": IN, "claim": OUT, "rival": IN}
+
+
+def test_inferences_list_only_inferences(project_of) -> None:
+    project = project_of({"m": {"reason": {"kind": "premise", "supports": "claim"}, "claim": {}}})
+    labelling = label(project)
+    assert [str(a.conclusion) for a in labelling.inferences] == ["m:claim"]
