@@ -260,10 +260,10 @@ def _check_adopts(adopts: LList, owner: str, known: Mapping[str, object], what: 
 
 
 def _not_found(text: str, pos: Pos, seed: SeedText, what: str) -> Diagnostic:
-    closest = seed.closest(text)
-    hint = f"closest passage in the seed: \"{closest}\"" if closest else "no similar passage in the seed"
-    shown = text if len(text) <= 80 else text[:77] + "..."
-    return error("quote-not-found", f"{what} not found in the seed: \"{shown}\"", pos, hint)
+    from .quotediff import describe  # where the quote and the closest passage differ
+
+    shown, hint = describe(text, seed.closest(text))
+    return error("quote-not-found", f"{what} not found in the seed: {shown}", pos, hint)
 
 
 def _check_via_loops(speakers: dict[str, Speaker], doc: LDict, report: Callable) -> None:
