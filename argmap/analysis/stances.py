@@ -4,6 +4,15 @@ A position is derived from nodes, as docs/format.md says: all ``for`` is
 for, all ``against`` is against, both is mixed; a ``mixed`` node makes the
 position mixed, and ``neutral`` counts only when nothing else is said.  A
 speaker is the same person across maps (the same speaker id).
+
+What commentary does (docs/format.md) is kept apart:
+
+* an ``ascribed`` node is not the commitment of its holder, nor of the
+  article: it goes to a row of its own, ``labour (ascribed by heath)``;
+* a speaker (or part) that ``adopts`` another's text takes on the stances of
+  the adopted nodes, noted "adopted from ...";
+* a conditional, partial or dated stance, and a hedged, reported or
+  rhetorical-question node, counts, with a note saying so (:meth:`Row.notes`).
 """
 
 from __future__ import annotations
@@ -12,9 +21,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..model import ArgMap, Project, Ref, Stance
+from ..model import ArgMap, Force, Node, Project, Ref, Stance
+from ..visible import visible
 
-__all__ = ["combine", "Row", "Matrices", "matrices"]
+__all__ = ["combine", "Row", "Matrices", "matrices", "render_notes"]
 
 
 def combine(stances: Iterable[Stance]) -> Stance | None:
@@ -34,11 +44,22 @@ def combine(stances: Iterable[Stance]) -> Stance | None:
 class Row:
     """An article or a speaker, with its stances per topic and the nodes they come from."""
 
-    kind: str            # "article" or "speaker"
+    kind: str            # "article", "speaker", or "ascribed" (a position one speaker ascribes to another)
     id: str
     name: str
     stances: dict[str, list[Stance]] = field(default_factory=dict)
     refs: dict[str, list[Ref]] = field(default_factory=dict)
+    # topic -> what qualifies the stances counted ("if ...", "hedged", "adopted from heath", ...)
+    qualified: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, topic: str, stance: Stance, ref: Ref, notes: list[str]) -> None:
+        self.stances.setdefault(topic, []).append(stance)
+        self.refs.setdefault(topic, []).append(ref)
+        if notes:
+            self.qualified.setdefault(topic, []).append(f"{ref.node_id}: " + "; ".join(notes))
+
+    def notes(self, topic: str) -> list[str]:
+        return self.qualified.get(topic, [])
 
     def position(self, topic: str) -> Stance | None:
         return combine(self.stances.get(topic, ()))
@@ -52,19 +73,69 @@ class Matrices:
     topics: list[str]                 # topic ids, topics-file order, then any unknown ones
     questions: dict[str, str]
     articles: list[Row]
-    speakers: list[Row]
+    speakers: list[Row]   # each speaker's own positions, then the positions ascribed to speakers by others
+    ascribed: list[Row] = field(default_factory=list)  # the ascribed rows alone (also at the end of speakers)
 
     def as_dict(self) -> dict:
         def rows(items: list[Row]) -> list[dict]:
             return [{"id": r.id, "name": r.name,
                      "positions": {t: (p.value if (p := r.position(t)) else None) for t in self.topics},
-                     "counts": {t: dict(r.counts(t)) for t in self.topics if r.stances.get(t)}}
+                     "counts": {t: dict(r.counts(t)) for t in self.topics if r.stances.get(t)},
+                     "qualified": {t: r.notes(t) for t in self.topics if r.notes(t)}}
                     for r in items]
         return {
             "topics": [{"id": t, "question": self.questions.get(t, "")} for t in self.topics],
             "articles": rows(self.articles),
-            "speakers": rows(self.speakers),
+            "speakers": rows([r for r in self.speakers if r.kind == "speaker"]),
+            "ascribed": rows(self.ascribed),
         }
+
+
+def _notes(project: Project, node: Node, topic: str) -> list[str]:
+    """What qualifies *node*'s stance on *topic*: its force, and the stance's condition, scope and time."""
+    notes = []
+    force = node.effective_force
+    if force is Force.HEDGED or force is Force.RHETORICAL_QUESTION:
+        notes.append(force.value.replace("-", " "))
+    elif force is Force.REPORTED:
+        notes.append(f"reported by {project.said_by(node) or '?'}")
+    detail = node.stance_details.get(topic)
+    if detail is not None:
+        if detail.condition:
+            notes.append(f"if {detail.condition}")
+        if detail.scope:
+            notes.append(f"only {detail.scope}")
+        if detail.as_of:
+            notes.append(f"as of {detail.as_of}")
+    return notes
+
+
+def _adopters(argmap: ArgMap) -> dict[str, list[str]]:
+    """node id -> the speakers who adopt it (through a speaker's or a part's ``adopts``)."""
+    by_speaker: dict[str, list[str]] = {}
+    for speaker in argmap.speakers.values():
+        for adopted in speaker.adopts:
+            by_speaker.setdefault(adopted, []).append(speaker.id)
+    part_adopters: dict[str, list[str]] = {}
+    for part in argmap.source.parts:
+        if part.speaker:
+            for adopted in part.adopts:
+                part_adopters.setdefault(adopted, []).append(part.speaker)
+    if not by_speaker and not part_adopters:
+        return {}
+    out: dict[str, list[str]] = {}
+    for node in argmap.nodes.values():
+        if not node.stances or node.effective_force is Force.ASCRIBED:
+            continue
+        who = list(by_speaker.get(node.by, ()))
+        if part_adopters:
+            part = argmap.part_of(node)
+            if part is not None:
+                who += part_adopters.get(part.id, ())
+        who = [w for w in dict.fromkeys(who) if w != node.by]
+        if who:
+            out[node.id] = who
+    return out
 
 
 def matrices(project: Project, maps: Sequence[ArgMap] | None = None) -> Matrices:
@@ -73,21 +144,57 @@ def matrices(project: Project, maps: Sequence[ArgMap] | None = None) -> Matrices
     topics = list(project.topics)
     articles: list[Row] = []
     speakers: dict[str, Row] = {}
+    ascribed: dict[str, Row] = {}
+
+    def speaker_row(argmap: ArgMap, sid: str) -> Row:
+        row = speakers.get(sid)
+        if row is None:
+            speaker = argmap.speakers.get(sid)
+            row = speakers[sid] = Row("speaker", sid, speaker.name if speaker else sid)
+        return row
+
     for argmap in maps:
         article = Row("article", argmap.id, argmap.title)
         articles.append(article)
+        adopters = _adopters(argmap)
         for node in argmap.nodes.values():
             if not node.stances:
                 continue
-            row = speakers.get(node.by)
-            if row is None:
-                speaker = argmap.speakers.get(node.by)
-                row = speakers[node.by] = Row("speaker", node.by, speaker.name if speaker else node.by)
-            for topic, stance in node.stances.items():
+            for topic in node.stances:
                 if topic not in topics:
                     topics.append(topic)
-                for target in (article, row):
-                    target.stances.setdefault(topic, []).append(stance)
-                    target.refs.setdefault(topic, []).append(node.ref)
+            if node.effective_force is Force.ASCRIBED:
+                # Not the holder's commitment, nor the article's: a row of its own.
+                teller = node.said_by or "?"
+                key = f"{node.by} (ascribed by {teller})"
+                row = ascribed.get(key)
+                if row is None:
+                    holder, by = argmap.speakers.get(node.by), argmap.speakers.get(teller)
+                    row = ascribed[key] = Row("ascribed", key, f"{holder.name if holder else node.by}, "
+                                              f"as ascribed by {by.name if by else teller}")
+                for topic, stance in node.stances.items():
+                    row.add(topic, stance, node.ref, _notes(project, node, topic))
+                continue
+            holder_row = speaker_row(argmap, node.by)
+            for topic, stance in node.stances.items():
+                notes = _notes(project, node, topic)
+                article.add(topic, stance, node.ref, notes)
+                holder_row.add(topic, stance, node.ref, notes)
+                for adopter in adopters.get(node.id, ()):
+                    speaker_row(argmap, adopter).add(topic, stance, node.ref, [*notes, f"adopted from {node.by}"])
     questions = {t: project.topics[t].question if t in project.topics else "" for t in topics}
-    return Matrices(topics, questions, articles, sorted(speakers.values(), key=lambda r: r.id))
+    ascribed_rows = sorted(ascribed.values(), key=lambda r: r.id)
+    return Matrices(topics, questions, articles, sorted(speakers.values(), key=lambda r: r.id) + ascribed_rows,
+                    ascribed_rows)
+
+
+def render_notes(result: Matrices) -> str:
+    """The qualified positions, one line each, for under the text tables ("" when there are none)."""
+    lines = []
+    for row in [*result.articles, *result.speakers]:
+        for topic in result.topics:
+            for note in row.notes(topic):
+                lines.append(f"  {visible(row.id, one_line=True)} on {topic}: {visible(note, one_line=True)}")
+    if not lines:
+        return ""
+    return "qualified positions (counted above):\n" + "\n".join(dict.fromkeys(lines)) + "\n"

@@ -58,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         from ..visible import visible
         style = Style(colour_wanted(args.colour))
+        from ..analysis.stances import render_notes
         blocks = [_table(kind, rows, result.topics, style, args.transpose) for kind, rows in groups]
         sys.stdout.write("\n".join(blocks))
+        sys.stdout.write(("\n" + notes) if (notes := render_notes(result)) else "")
         if result.topics:
             sys.stdout.write("\n" + "\n".join(f"  {t}: {visible(result.questions[t], one_line=True)}"
                                                for t in result.topics if result.questions.get(t)) + "\n")

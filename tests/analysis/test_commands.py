@@ -57,8 +57,9 @@ def test_eval_grounded(debate, capsys):
     assert code == 0, err
     assert "debate (" in out and "reply" not in out.split("\n")[0]
     lines = out.splitlines()
-    row = next(i for i, line in enumerate(lines) if " reform " in line and line.strip().startswith("IN"))
-    assert "every attacker is OUT (cost)" in lines[row + 1]
+    # The reform's only reason (evidence) is undercut, so it falls though its attacker cost is OUT.
+    row = next(i for i, line in enumerate(lines) if " reform " in line and line.strip().startswith("OUT"))
+    assert "every stated reason for it is defeated (evidence ⇒ reform)" in lines[row + 1]
     assert any(line.strip().startswith("OUT") and " cost " in line for line in lines)
     assert "undercut by pilots-unusual, which is IN" in out
     assert "\x1b[" not in out  # not a terminal: no colour
@@ -70,7 +71,7 @@ def test_eval_all_maps_and_json(debate, capsys):
     doc = json.loads(out)
     assert doc["semantics"] == "grounded" and doc["labellings"] == 1
     labels = {n["ref"]: n["label"] for m in doc["maps"] for n in m["nodes"]}
-    assert labels == {"debate:reform": "in", "debate:evidence": "in", "debate:cost": "out",
+    assert labels == {"debate:reform": "out", "debate:evidence": "in", "debate:cost": "out",
                       "debate:savings": "in", "debate:pilots-unusual": "in",
                       "reply:doubt": "out", "reply:doubt-doubted": "in"}
     reasons = {n["ref"]: n["reason"] for m in doc["maps"] for n in m["nodes"]}
@@ -175,7 +176,8 @@ def test_stats_json(debate, capsys):
     doc = json.loads(out)
     assert doc["nodes"] == 7
     assert doc["kinds"] == {"claim": 1, "premise": 1, "rebuttal": 5, "concession": 0}
-    assert doc["relations"] == {"supports": 1, "attacks": 4, "undercuts": 1, "same_as": 0}
+    assert doc["relations"] == {"supports": 1, "attacks": 4, "undercuts": 1, "same_as": 0, "qualifies": 0,
+                                "related_to": 0}
     speakers = {s["id"]: s for s in doc["speakers"]}
     assert speakers["bob"]["nodes"] == 3 and speakers["bob"]["maps"] == ["debate", "reply"]
     assert speakers["bob"]["relations"]["undercuts"] == 1
@@ -306,13 +308,15 @@ def test_show_text(debate, capsys):
     code, out, _ = run(capsys, "show", str(debate / "debate.yaml"))
     assert code == 0
     lines = out.splitlines()
-    root = next(i for i, line in enumerate(lines) if line.startswith("IN reform "))
+    # Labels are shown as states of the debate, not as IN/OUT (docs/analysis.md).
+    root = next(i for i, line in enumerate(lines) if line.startswith("[its reasons are defeated] reform "))
     block = "\n".join(lines[root:])
-    assert "  + IN evidence (premise, Alice Smith)" in block
-    assert "    ⊘ IN pilots-unusual (rebuttal, Bob Jones)" in block
-    assert "  − OUT cost (rebuttal, Bob Jones)" in block
-    assert "    − IN savings" in block
-    assert "      − OUT reply:doubt" in block
+    assert "  + [unchallenged] evidence (premise, Alice Smith)" in block
+    assert "    ⊘ [unchallenged] pilots-unusual (rebuttal, Bob Jones)" in block
+    assert "  − [challenged, no reply in the maps] cost (rebuttal, Bob Jones)" in block
+    assert "    − [defended] savings" in block
+    assert "      − [challenged, no reply in the maps] reply:doubt" in block
+    assert "IN " not in out and "OUT " not in out
 
 
 def test_show_node_and_depth(debate, capsys):
@@ -326,8 +330,8 @@ def test_show_markdown(debate, capsys):
     code, out, _ = run(capsys, "show", "debate", "--maps", str(debate), "-f", "markdown", "--quotes")
     assert code == 0
     assert out.startswith("## Test map debate")
-    assert "- **IN** `reform` (claim, Alice Smith): The reform should go ahead." in out
-    assert "  - *attacks:* **OUT** `cost`" in out
+    assert "- **its reasons are defeated** `reform` (claim, Alice Smith): The reform should go ahead." in out
+    assert "  - *attacks:* **challenged, no reply in the maps** `cost`" in out
     assert "> “Sentence number 0 is about reform.”" in out
 
 

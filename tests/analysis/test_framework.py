@@ -70,8 +70,9 @@ def test_inference_falls_with_premise_or_conclusion(project_of):
     first = Argument((m("premise"),), m("claim"))
     assert labelling.inferences[first] is OUT
     assert labelling.explain(first) == "OUT: its premise premise is attacked by undermine, which is IN"
-    # Dung ignores support: the claim stands although its only argument fell.
-    assert labelling.labels[m("claim")] is IN
+    # Support and defeat (docs/analysis.md): the claim falls with its only argument.
+    assert labelling.labels[m("claim")] is OUT
+    assert labelling.explain(m("claim")) == "OUT: every stated reason for it is defeated (premise ⇒ claim)"
     second = Argument((m("backing"),), m("second"))
     assert labelling.inferences[second] is OUT
     assert "its conclusion second is attacked by rebut" in labelling.explain(second)
