@@ -80,6 +80,7 @@ class Drawing:
     legend: bool = False    # the SVG post-processor draws the legend
     labels: bool = False    # nodes carry acceptability badges
     plan: object = None     # the arrangement (argmap.export.arrange.Plan), if any
+    used: frozenset[str] = frozenset()   # what the legend lists (argmap.export.legend.legend_items)
 
 
 class Raw(str):
@@ -112,6 +113,30 @@ def node_tooltip(project: Project, ref: Ref) -> str:
     return "\n".join(clean(line) for line in lines)
 
 
+SPEAKER_MIN = 12   # characters a speaker's name keeps, at least, beside a long node id
+
+
+def header(node_id: str, speaker: str | None, budget: int) -> str:
+    """The header line ``id · Speaker``, within *budget* characters.
+
+    A long speaker name is shortened on a word boundary (the full name is in
+    the tooltip, and a parenthesis is the first thing dropped); the id is
+    kept whole unless it leaves the name fewer than :data:`SPEAKER_MIN`
+    characters (then the id is cut: the full id is in the tooltip too).
+    """
+    node_id = clean(node_id)
+    if speaker is None:
+        return truncate(node_id, budget)
+    speaker = clean(speaker)
+    if len(node_id) + 3 + len(speaker) <= budget:
+        return f"{node_id} \u00b7 {speaker}"
+    room = max(SPEAKER_MIN, budget - 3 - len(node_id))
+    if len(speaker) > room and " (" in speaker[1:]:   # "UK government (ministers and …)": the name
+        speaker = speaker[: speaker.index(" (", 1)]
+    speaker = truncate(speaker, room)
+    return f"{truncate(node_id, max(4, budget - 3 - len(speaker)))} \u00b7 {speaker}"
+
+
 def _short(text: str, limit: int) -> str:
     return truncate(clean(text), limit)
 
@@ -127,6 +152,10 @@ class _Builder:
         self.elements: dict[str, ElementInfo] = {}
         self.sizes: dict[Ref, tuple[float, float]] = {}   # estimated box sizes, for arrange
         self.plan = None
+
+    def _header_budget(self) -> int:
+        """Characters the header line may take: as wide as a full line of body text."""
+        return int(self.options.wrap * style.FONT_SIZE / style.ID_FONT_SIZE) + 4   # ids are narrow
 
     # -- labels ---------------------------------------------------------------------------
     def _label(self, id_line: str, lines: list[str], badge: Label | None) -> str:
@@ -157,12 +186,15 @@ class _Builder:
             classes = "missing"
         else:
             attrs = style.node_style(node.kind, context=not home, focus=scene_node.focus)
+            speaker_name = None
             if self.options.group == "none" or not home:
                 speaker = self.project.maps[ref.map_id].speakers.get(node.by)
-                shown_id = f"{shown_id} \u00b7 {_short(speaker.name if speaker else node.by, 28)}"
+                speaker_name = speaker.name if speaker else node.by
+            shown_id = header(shown_id, speaker_name, self._header_budget())
             lines = wrap(clean(node.text), self.options.wrap, self.options.max_lines)
             classes = f"{node.kind}" + ("" if home else " context") + (" focus" if scene_node.focus else "")
-        shown_id = truncate(clean(shown_id), self.options.wrap + 6)
+        if node is None:
+            shown_id = truncate(clean(shown_id), self._header_budget())
         self.sizes[ref] = node_size(lines, shown_id + ("  UNDEC" if badge is not None else ""),
                                     style.FONT_SIZE, style.ID_FONT_SIZE, *style.PADDING)
         attrs["label"] = self._label(shown_id, lines, badge)
@@ -296,7 +328,17 @@ class _Builder:
         self.out.append("}")
         return Drawing("\n".join(self.out) + "\n", self.elements, self.map_id,
                        legend=options.legend and not options.html, labels=options.labels is not None,
-                       plan=self.plan)
+                       plan=self.plan, used=self.used())
+
+    def used(self) -> frozenset[str]:
+        """What the diagram shows, for the legend: kinds, relation kinds, junctions, context nodes."""
+        used = {n.node.kind.value for n in self.scene.nodes.values() if n.node is not None}
+        used.update(edge.kind.value for edge in self.scene.edges)
+        if self.scene.junctions:
+            used.add("inference")
+        if any(not n.home for n in self.scene.nodes.values()):
+            used.add("context")
+        return frozenset(used)
 
     def arrangement(self) -> None:
         """The invisible points and edges that stack the trees on shelves (see :mod:`.arrange`)."""
@@ -311,7 +353,9 @@ class _Builder:
         """For PNG and PDF only: the legend as one table node (SVG gets it from :mod:`.svg`)."""
         from .legend import html_legend
 
-        attrs = {"shape": "plaintext", "margin": "0", "label": Raw(html_legend(self.options.labels is not None)),
+        width = self.plan.estimate[0] if self.plan is not None and self.plan.estimate[0] else 600.0
+        label = html_legend(self.used(), self.options.labels is not None, max(300.0, width))
+        attrs = {"shape": "plaintext", "margin": "0", "label": Raw(label),
                  "id": element_id(self.map_id, "legend"), "class": "legend"}
         self.out.append(f"  legend [{_attrs(attrs)}];")
 

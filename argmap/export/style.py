@@ -12,10 +12,17 @@ rebuttal   box with cut corners (``diagonals``)  a reply that attacks
 concession folded-corner note                    a point granted
 ========== ===================================== =====================
 
-Type: Graphviz's ``Helvetica``, which the embedded renderer measures with
-Helvetica's metrics and which browsers draw with Helvetica, Arial or
-Liberation Sans (all the same widths).  The SVG post-processor pins that
+Type: Graphviz's ``Arial``, which the embedded renderer measures with
+Helvetica's metrics and the system ``dot`` (Pango) finds as Arial or its
+metric twin Liberation Sans (asked for "Helvetica", Pango picks the much
+wider DejaVu Sans, so PNG and PDF text used to touch the boxes and the two
+renderers laid out differently).  Browsers draw Helvetica, Arial or
+Liberation Sans (all the same widths): the SVG post-processor pins that
 font stack, so boxes measured by either renderer fit the text as drawn.
+
+Legibility (issue 14): node headers are at least 75% of the body size, in a
+grey and badge colours with at least 4.5:1 contrast (WCAG AA) on every box
+fill, and at least 4 pt lie between text and box edge, after the border.
 """
 
 from __future__ import annotations
@@ -23,13 +30,13 @@ from __future__ import annotations
 from ..model import Kind, Label, RelKind
 from ..palette import KIND_COLOURS, KIND_FILLS, LABEL_COLOURS, RELATION_COLOURS, RELATION_STYLES
 
-__all__ = ["FONT", "FONT_SIZE", "ID_FONT_SIZE", "WRAP", "MAX_LINES", "SVG_FONT_STACK", "node_style",
+__all__ = ["FONT", "FONT_SIZE", "ID_FONT_SIZE", "PADDING", "DOT_MARGIN", "contrast", "legible", "WRAP", "MAX_LINES", "SVG_FONT_STACK", "node_style",
            "edge_style", "JUNCTION_COLOUR", "CONTEXT_FILL", "ID_COLOUR", "label_colour"]
 
-FONT = "Helvetica"
+FONT = "Arial"
 FONT_SIZE = 11
-ID_FONT_SIZE = 8.5
-PADDING = (10.08, 5.04)  # points between a box's text and its edge, across and down
+ID_FONT_SIZE = 9.0     # the header line (id, speaker, badge): 82% of the body
+PADDING = (10.08, 7.2)   # points between a box's text and its edge, across and down (borders are <= 3.2)
 DOT_MARGIN = f"{PADDING[0] / 72:.2f},{PADDING[1] / 72:.2f}"  # Graphviz's node margin, in inches
 WRAP = 34          # characters per line of a node's text
 MAX_LINES = 9      # longer text is cut (the full text is in the tooltip)
@@ -80,5 +87,37 @@ def edge_style(kind: RelKind, role: str) -> dict[str, str]:
     return attrs
 
 
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+BACKGROUNDS = (*KIND_FILLS.values(), CONTEXT_FILL, "#ffffff")
+MIN_CONTRAST = 4.5
+
+
+def legible(colour: str, backgrounds=BACKGROUNDS, ratio: float = MIN_CONTRAST) -> str:
+    """*colour*, darkened just enough to have *ratio* contrast on every one of *backgrounds*."""
+    channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    for _ in range(100):
+        shade = "#" + "".join(f"{c:02x}" for c in channels)
+        if all(contrast(shade, b) >= ratio for b in backgrounds):
+            return shade
+        channels = [int(c * 0.95) for c in channels]
+    return "#000000"
+
+
+# The shared palette's label colours are for a dark terminal; on the pale boxes they need darkening.
+_BADGE_COLOURS = {label: legible(colour) for label, colour in LABEL_COLOURS.items()}
+
+
 def label_colour(label: Label) -> str:
-    return LABEL_COLOURS[label]
+    """The colour of an acceptability badge (legible on every box fill)."""
+    return _BADGE_COLOURS[label]

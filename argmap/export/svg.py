@@ -41,7 +41,7 @@ _TSPAN = f"{{{SVG_NS}}}tspan"
 _STYLE = f"{{{SVG_NS}}}style"
 _POLYGON = f"{{{SVG_NS}}}polygon"
 _PATH = f"{{{SVG_NS}}}path"
-_INNER_PAD = 3.0  # points between a line of text and the box's edge, at the least
+_INNER_PAD = 4.0  # points between a line of text and the box's edge, at the least
 
 _CSS = (
     f"text {{ font-family: {style.SVG_FONT_STACK}; }}\n"
@@ -88,21 +88,21 @@ def finish_svg(svg: bytes, drawing: Drawing, title: str = "") -> bytes:
 
 
 def _add_legend(root: ET.Element, drawing: Drawing) -> None:
-    """Draw the legend in a band above the diagram, widening the picture if need be."""
-    from .legend import LEGEND_HEIGHT, svg_legend
+    """Draw the legend in a band above the diagram, wrapped to the diagram's width."""
     from .ids import element_id
+    from .legend import svg_legend
 
     try:
         x0, y0, width, height = (float(v) for v in root.get("viewBox", "").split())
     except ValueError:
         return
-    legend, legend_width = svg_legend(drawing.labels)
+    legend, legend_width, band = svg_legend(drawing.used, drawing.labels, max(width, 240.0))
     legend.set("id", element_id(drawing.map_id, "legend"))
-    new_width, new_height = max(width, legend_width), height + LEGEND_HEIGHT
+    new_width, new_height = max(width, legend_width), height + band
     root.set("viewBox", f"{x0:.2f} {y0:.2f} {new_width:.2f} {new_height:.2f}")
     root.set("width", f"{new_width:.0f}pt")
     root.set("height", f"{new_height:.0f}pt")
-    graph = ET.Element(_G, {"transform": f"translate(0 {LEGEND_HEIGHT:.0f})"})
+    graph = ET.Element(_G, {"transform": f"translate(0 {band:.0f})"})
     for child in list(root):
         if child.tag == _G:
             root.remove(child)
