@@ -6,7 +6,12 @@ import bisect
 from collections.abc import Collection
 from types import MappingProxyType
 
-__all__ = ["did_you_mean"]
+__all__ = ["did_you_mean", "subsequence_span", "MAX_FUZZY"]
+
+# Letters of a fuzzy needle (the explorer's go-to, an abbreviated id); a longer one must occur whole.
+MAX_FUZZY = 64
+# An abbreviation shares at least this many first characters with the name it shortens.
+_ABBREVIATION_START = 3
 
 # Up to this many choices, every one is compared with the misspelt name.
 # Beyond it (the nodes of a big map), only the names that sort next to it,
@@ -53,12 +58,60 @@ def did_you_mean(name: str, choices: Collection[str]) -> str:
         scored = (matcher.ratio(), key)
         if scored[0] >= _CUTOFF and (best is None or scored > best):
             best = scored
-    if best is None:
-        return ""
-    # Long names alike at both ends: the one sharing the most of *name*'s start and end.
-    alike = by_ends[best[1]]
-    closest = alike[0] if len(alike) == 1 else max(alike, key=lambda choice: _shared_ends(name, choice))
-    return f"did you mean {closest!r}?"
+    closest = None
+    if best is not None:
+        # Long names alike at both ends: the one sharing the most of *name*'s start and end.
+        alike = by_ends[best[1]]
+        closest = alike[0] if len(alike) == 1 else max(alike, key=lambda choice: _shared_ends(name, choice))
+    # A shortened name ("roll-bak" for "roll-back-internal-market") is far from what it
+    # shortens by edit distance: it wins when it shares more of the start than the typo match.
+    shortened = _abbreviated(name, pool)
+    if shortened is not None and (closest is None or _shared_start(name, shortened) > _shared_start(name, closest)):
+        closest = shortened
+    return "" if closest is None else f"did you mean {closest!r}?"
+
+
+def _abbreviated(name: str, pool: list[str]) -> str | None:
+    """The choice *name* shortens: one it begins, else one holding its characters in order
+    from the same first few; the tightest (fewest characters skipped), then the shortest."""
+    if len(name) < _ABBREVIATION_START:
+        return None
+    head = name[:_ABBREVIATION_START]
+    best: tuple[int, int, int, str] | None = None
+    for choice in pool:
+        if len(choice) <= len(name) or not choice.startswith(head):
+            continue
+        if choice.startswith(name):
+            key = (0, 0, len(choice), choice)
+        else:
+            span = subsequence_span(name, choice)
+            if span is None or span[0] != 0:
+                continue
+            key = (1, span[1] - len(name), len(choice), choice)
+        if best is None or key < best:
+            best = key
+    return None if best is None else best[3]
+
+
+def subsequence_span(needle: str, haystack: str) -> tuple[int, int] | None:
+    """Where *needle*'s letters first occur in order in *haystack* (gaps allowed), or None.
+
+    The span the pattern ``n.*?e.*?e…`` would match, found in one pass:
+    each letter at its first place after the last, from the first place of
+    the first letter (if that start fails, every later one does too).  A
+    needle over :data:`MAX_FUZZY` letters must occur as it is.
+    """
+    if len(needle) > MAX_FUZZY:
+        at = haystack.find(needle)
+        return None if at < 0 else (at, at + len(needle))
+    start = at = haystack.find(needle[0])
+    if at < 0:
+        return None
+    for char in needle[1:]:
+        at = haystack.find(char, at + 1)
+        if at < 0:
+            return None
+    return start, at + 1
 
 
 def _shared_ends(a: str, b: str) -> int:

@@ -38,3 +38,48 @@ def test_a_typo_in_the_middle_of_a_long_id_is_recognised() -> None:
     typo = long_ids[123].replace("claim-claim", "claim-clam", 1)
     assert did_you_mean(typo, long_ids) == f"did you mean {long_ids[123]!r}?"
 
+
+
+# -- shortened names: prefixes and subsequences, not only edit distance ------------------------------
+
+MAY = ["nhs-needs-plan", "roll-back-internal-market", "contracts-problem", "integrated-care", "roll-call",
+       "end-competition", "rollout-slow"]
+
+
+@pytest.mark.parametrize("short, meant", [
+    ("roll-bak", "roll-back-internal-market"),     # the issue's example: difflib alone found nothing
+    ("roll-back", "roll-back-internal-market"),    # a prefix
+    ("rollback", "roll-back-internal-market"),     # the letters in order
+    ("integrated", "integrated-care"),
+    ("end-comp", "end-competition"),
+])
+def test_a_shortened_id_is_recognised(short: str, meant: str) -> None:
+    assert did_you_mean(short, MAY) == f"did you mean {meant!r}?"
+    assert did_you_mean(short, BIG | {m: None for m in MAY}) == f"did you mean {meant!r}?"
+
+
+def test_a_typo_still_wins_when_it_shares_as_much_of_the_start() -> None:
+    assert did_you_mean("roll-cal", MAY) == "did you mean 'roll-call'?"
+    assert did_you_mean("rx", MAY) == ""  # too short to be an abbreviation of anything
+
+
+def test_an_unknown_relation_target_gets_the_shortened_ids_hint(make_maps, capsys) -> None:
+    from argmap.cli import main
+
+    maps = make_maps({"m.yaml": """
+        map: m
+        title: M
+        source: {seed: m.txt, genre: news-report}
+        speakers: {a: {name: A}}
+        nodes:
+          roll-back-internal-market: {kind: claim, by: a, text: Roll it back., quote: roll it back}
+          reason: {kind: premise, by: a, text: Because., quote: because, supports: roll-bak}
+    """}, seeds={"m.txt": "roll it back because"})
+    assert main(["check", str(maps)]) == 1
+    assert "did you mean 'roll-back-internal-market'?" in capsys.readouterr().out
+
+
+def test_abbreviations_of_long_ids_are_bounded() -> None:
+    long_ids = [f"abc{'-claim' * 2000}-{i}" for i in range(300)]
+    # Each id is scanned once with str.find per letter: linear, however long (timed in benchmarks/).
+    assert did_you_mean("abc-cl-9", long_ids) == f"did you mean {long_ids[9]!r}?"

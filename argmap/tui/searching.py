@@ -14,12 +14,11 @@ from ..analysis import search as _shared
 from ..analysis.search import FILTER_FIELDS, Hit, Query, parse_query
 from ..analysis.search import _Entry
 from ..model import Node, Project, Ref
+from ..suggest import MAX_FUZZY, subsequence_span  # go-to and "did you mean" match abbreviations alike
 
 __all__ = ["FILTER_FIELDS", "MAX_FUZZY", "Query", "Hit", "SearchIndex", "parse_query", "fuzzy_score",
            "subsequence_span"]
 
-# Letters typed for a fuzzy go-to; a longer needle is a pasted id and must occur whole.
-MAX_FUZZY = 64
 
 
 _Span = tuple[_Entry, int, int]  # an entry whose id holds the go-to needle, and where
@@ -88,27 +87,6 @@ def _extend(tail: str, haystack: str, start: int, end: int) -> tuple[int, int] |
     """The span of a needle from (*start*, *end*), the span of its beginning, on through *tail*."""
     at = end - 1
     for char in tail:
-        at = haystack.find(char, at + 1)
-        if at < 0:
-            return None
-    return start, at + 1
-
-
-def subsequence_span(needle: str, haystack: str) -> tuple[int, int] | None:
-    """Where *needle*'s letters first occur in order in *haystack* (gaps allowed), or None.
-
-    The span the pattern ``n.*?e.*?e…`` would match, found in one pass:
-    each letter at its first place after the last, from the first place of
-    the first letter (if that start fails, every later one does too).  A
-    needle over :data:`MAX_FUZZY` letters must occur as it is.
-    """
-    if len(needle) > MAX_FUZZY:
-        at = haystack.find(needle)
-        return None if at < 0 else (at, at + len(needle))
-    start = at = haystack.find(needle[0])
-    if at < 0:
-        return None
-    for char in needle[1:]:
         at = haystack.find(char, at + 1)
         if at < 0:
             return None
