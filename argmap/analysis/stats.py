@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..graph import strongly_connected
-from ..model import ArgMap, Kind, Project, Ref, RelKind, Stance
+from ..model import ArgMap, Force, Kind, Project, Ref, RelKind, Stance
 
 __all__ = ["Stats", "SpeakerStats", "TopicStats", "ChainStep", "compute", "deepest_chain"]
 
@@ -59,6 +59,8 @@ class Stats:
     most_attacked: list[tuple[Ref, int]]
     most_supported: list[tuple[Ref, int]]
     chain: list[ChainStep]
+    forces: Counter = field(default_factory=Counter)      # by Force (effective: a concession's is conceded)
+    schemes: Counter = field(default_factory=Counter)     # by scheme id, over supports, attacks, undercuts
 
     @property
     def nodes(self) -> int:
@@ -74,6 +76,8 @@ class Stats:
             "nodes": self.nodes,
             "kinds": {k.value: self.kinds.get(k, 0) for k in Kind},
             "relations": {k.value: self.relations.get(k, 0) for k in RelKind},
+            "forces": {f.value: self.forces.get(f, 0) for f in Force},
+            "schemes": dict(sorted(self.schemes.items())),
             "inferences": self.inferences,
             "linked_inferences": self.linked,
             "speakers": [{"id": s.id, "name": s.name, "maps": s.maps, "nodes": s.nodes,
@@ -92,6 +96,8 @@ def compute(project: Project, maps: Sequence[ArgMap], top: int = 5) -> Stats:
     selected = {m.id for m in maps}
     kinds: Counter = Counter()
     relations: Counter = Counter()
+    forces: Counter = Counter()
+    schemes: Counter = Counter()
     per_map = []
     speakers: dict[str, SpeakerStats] = {}
     topics: dict[str, TopicStats] = {tid: TopicStats(tid, t.question) for tid, t in sorted(project.topics.items())}
@@ -99,9 +105,12 @@ def compute(project: Project, maps: Sequence[ArgMap], top: int = 5) -> Stats:
         declared = 0
         for node in argmap.nodes.values():
             kinds[node.kind] += 1
+            forces[node.effective_force] += 1
             declared += len(node.relations)
             for relation in node.relations:
                 relations[relation.kind] += 1
+                if relation.scheme is not None:
+                    schemes[relation.scheme] += 1
             speaker = argmap.speakers.get(node.by)
             stats = speakers.get(node.by)
             if stats is None:
@@ -133,7 +142,7 @@ def compute(project: Project, maps: Sequence[ArgMap], top: int = 5) -> Stats:
         return sorted(((r, n) for r, n in counter.items() if n), key=lambda p: (-p[1], p[0]))[:top]
 
     return Stats(
-        maps=per_map, kinds=kinds, relations=relations, inferences=len(arguments),
+        maps=per_map, kinds=kinds, relations=relations, inferences=len(arguments), forces=forces, schemes=schemes,
         linked=sum(len(a.premises) > 1 for a in arguments),
         speakers=sorted(speakers.values(), key=lambda s: (-s.nodes, s.id)),
         topics=[t for t in topics.values()],

@@ -82,6 +82,13 @@ def render(stats, selection, style) -> str:
     out.append(style.bold("relations per type"))
     out += _table([[k.value, str(stats.relations.get(k, 0))] for k in RelKind], {1})
     out.append("")
+    out.append(style.bold("nodes per force"))
+    out += _table([[f.value, str(n)] for f, n in sorted(stats.forces.items())], {1})
+    if stats.schemes:
+        out.append("")
+        out.append(style.bold("argument schemes"))
+        out += _table([[k, str(n)] for k, n in sorted(stats.schemes.items())], {1})
+    out.append("")
     out.append(style.bold("per speaker"))
     rows = [["speaker", "name", "maps", "nodes", "supports", "attacks", "undercuts"]]
     for s in stats.speakers:

@@ -81,3 +81,14 @@ def test_hostile_scheme_free_text_cannot_reach_output(make_maps) -> None:
     result = load([maps])
     notes = render_notes(matrices(result.project))
     assert "\x1b" not in notes and "\\x1b[31mred" in notes
+
+
+def test_stats_count_forces_and_schemes(make_maps) -> None:
+    from argmap.analysis.stats import compute
+
+    p = project(make_maps)
+    doc = compute(p, list(p.maps.values())).as_dict(p)
+    assert doc["forces"] == {"asserted": 2, "conceded": 1, "rhetorical-question": 1, "reported": 0,
+                             "ascribed": 1, "hedged": 1}
+    assert doc["schemes"] == {"negative-consequences": 1, "sign": 1}
+    assert doc["relations"]["qualifies"] == 2 and doc["relations"]["related_to"] == 1
