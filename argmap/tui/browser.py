@@ -11,16 +11,19 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Tree
 
+from ..config import SPLIT_RANGE
 from ..model import Ref
 from .argtree import Outline, Row
 from .detail import NodeDetail
 from .footer import KeysFooter
 from .messages import EditRequested
 from .problems import ProblemsPanel
+from .splitter import Splitter
 from .source import SourceView
 from .tree import ArgTree
 
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BrowserScreen"]
 
+DEFAULT_SPLIT = 45  # percent of the width for the tree (app.tcss says the same)
 # Room for the detail and the source one above the other.
 ROOMY_WIDTH, ROOMY_HEIGHT = 100, 34
 
@@ -50,11 +54,22 @@ class BrowserScreen(Screen):
         Binding("right_square_bracket", "forward", "Fwd"),
         Binding("alt+right", "forward", "Forward", show=False),
         Binding("x", "export", "SVG"),
-        Binding("X", "export_subtree", "SVG below"),
+        Binding("X", "export_subtree", "SVG \u2193",
+                tooltip="Draw the argument under the cursor, and what lies below it, to SVG"),
         Binding("r", "reload", "Reload"),
         Binding("escape", "focus_tree", "Tree", show=False),
+        Binding("less_than_sign", "split(-5)", "Narrower tree", show=False),
+        Binding("greater_than_sign", "split(5)", "Wider tree", show=False),
     ]
 
+    class SplitChanged(Message):
+        """The user set the tree's width to *percent* (for the app to remember)."""
+
+        def __init__(self, percent: int) -> None:
+            super().__init__()
+            self.percent = percent
+
+    split = DEFAULT_SPLIT  # the tree's share of the width, in percent
     _detail_shown: tuple | None = None
     _side_pending = False
     _source_shown: tuple | None = None
@@ -70,6 +85,7 @@ class BrowserScreen(Screen):
         source.border_title = "Source"
         with Horizontal(id="main"):
             yield tree
+            yield Splitter(id="splitter")
             with Vertical(id="side"):
                 yield detail
                 yield source
@@ -117,6 +133,24 @@ class BrowserScreen(Screen):
             return
         self.toggle_class("-source")
         self.refresh_side()
+
+    def set_split(self, percent: int) -> int:
+        """Give the tree *percent* of the width (kept within SPLIT_RANGE); the percent used."""
+        low, high = SPLIT_RANGE
+        self.split = max(low, min(high, int(percent)))
+        self.tree.styles.width = f"{self.split}%"
+        return self.split
+
+    def action_split(self, step: int) -> None:
+        """``<`` and ``>``: a narrower or wider tree, remembered for the next run."""
+        self.post_message(self.SplitChanged(self.set_split(self.split + step)))
+
+    @on(Splitter.Dragged)
+    def _dragged(self, event: Splitter.Dragged) -> None:
+        event.stop()
+        percent = self.set_split(event.percent)
+        if event.done:
+            self.post_message(self.SplitChanged(percent))
 
     def action_focus_tree(self) -> None:
         self.tree.focus()

@@ -114,7 +114,7 @@ async def test_the_footer_follows_the_focus(fixture_maps: Path) -> None:
         await loaded(pilot)
         await pilot.pause()
         keys = footer_keys(app)
-        for word in ("Open", "Open all", "Pane", "Fwd", "SVG below", "Reload"):
+        for word in ("Open", "Open all", "Pane", "Fwd", "SVG \u2193", "Reload"):
             assert word in keys, keys
         assert "Follow" not in keys
         app.jump(A("tendering-saves"))
@@ -136,3 +136,100 @@ async def test_help_and_quit_stay_in_a_narrow_footer(fixture_maps: Path, width: 
         keys = footer_keys(app, width)
         assert keys[:2] == ["Help", "Quit"], keys
         assert "Open" in keys, keys
+
+
+# -- the split and the theme, remembered -------------------------------------------------------
+
+async def test_split_by_keys_and_mouse_is_remembered(fixture_maps: Path, _private_settings: Path) -> None:
+    app = make_app(fixture_maps, analysis=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await wait_until(pilot, lambda: app.settings_read, "settings read")
+        browser = app.browser
+        before = browser.tree.region.width
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await pilot.pause()
+        assert browser.split == 55 and browser.tree.region.width > before
+        await wait_until(pilot, lambda: app.remembered.get("split") == 55, "the split written")
+        assert "split = 55" in _private_settings.read_text(encoding="utf-8")
+        # Dragging the bar between the panes to a third of the width.
+        splitter = browser.query_one("#splitter")
+        await pilot.mouse_down(splitter)
+        await pilot.hover(browser.query_one("#main"), offset=(33, 5))
+        await pilot.mouse_up(browser.query_one("#main"), offset=(33, 5))
+        await pilot.pause()
+        assert browser.split == 33, browser.split
+        await wait_until(pilot, lambda: app.remembered.get("split") == 33, "the dragged split written")
+    # The next run starts with it.
+    again = make_app(fixture_maps, analysis=False)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await wait_until(pilot, lambda: again.settings_read, "settings read")
+        await pilot.pause()
+        assert again.browser.split == 33
+        assert abs(again.browser.tree.region.width - 33) <= 1
+
+
+async def test_the_split_stays_usable(fixture_maps: Path) -> None:
+    app = make_app(fixture_maps, analysis=False, settings=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press(*["less_than_sign"] * 30)
+        assert app.browser.split == 10
+        await pilot.press(*["greater_than_sign"] * 30)
+        assert app.browser.split == 90
+        assert app.browser.detail.region.width > 0
+
+
+async def test_the_theme_is_remembered(fixture_maps: Path, _private_settings: Path) -> None:
+    app = make_app(fixture_maps, analysis=False)
+    async with app.run_test() as pilot:
+        await loaded(pilot)
+        await wait_until(pilot, lambda: app.settings_read, "settings read")
+        app.theme = "gruvbox"
+        await wait_until(pilot, lambda: app.remembered.get("theme") == "gruvbox", "the theme written")
+    again = make_app(fixture_maps, analysis=False)
+    async with again.run_test() as pilot:
+        await wait_until(pilot, lambda: again.settings_read, "settings read")
+        assert again.theme == "gruvbox"
+
+
+@pytest.mark.parametrize("content, says", [
+    ('theme = "no-such-theme"\n', "unknown theme 'no-such-theme'"),
+    ("split = 5000\n", "split must be between"),
+    ("this is [not toml\n", "not valid TOML"),
+    (b"\xff\xfe\x1b[31m", "not UTF-8"),
+])
+async def test_a_bad_settings_file_is_reported_and_ignored(fixture_maps: Path, _private_settings: Path,
+                                                           content, says: str) -> None:
+    if isinstance(content, bytes):
+        _private_settings.write_bytes(content)
+    else:
+        _private_settings.write_text(content, encoding="utf-8")
+    app = make_app(fixture_maps, analysis=False)
+    async with app.run_test() as pilot:
+        await loaded(pilot)
+        await wait_until(pilot, lambda: app.settings_read, "settings read")
+        messages = " ".join(str(n.message) for n in app._notifications)
+        assert says in messages, messages
+        assert "\x1b" not in messages
+        assert app.browser.split == 45 and app.theme == "textual-dark"
+        await pilot.press("greater_than_sign")  # and a file that is not TOML is never replaced
+        await pilot.pause(0.6)
+    if says == "not valid TOML":
+        assert _private_settings.read_text(encoding="utf-8") == content
+
+
+async def test_a_settings_file_that_cannot_be_written_is_a_message(fixture_maps: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "settings-is-a-folder"
+    folder.mkdir()
+    monkeypatch.setenv("ARGMAP_CONFIG", str(folder))
+    app = make_app(fixture_maps, analysis=False)
+    async with app.run_test() as pilot:
+        await loaded(pilot)
+        await wait_until(pilot, lambda: app.settings_read, "settings read")
+        await pilot.press("greater_than_sign")
+        await wait_until(pilot, lambda: any("cannot remember the split" in str(n.message)
+                                            for n in app._notifications), "a message")
+        assert app.browser.split == 50  # the explorer goes on
