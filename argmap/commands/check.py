@@ -43,9 +43,13 @@ def run(args: argparse.Namespace) -> int:
         if diagnostics:
             print(format_text(diagnostics))
         if not args.quiet:
-            maps = len(result.project.maps)
-            nodes = sum(len(m.nodes) for m in result.project.maps.values())
-            summary = (f"{plural(len(result.files), 'file')}, {plural(maps, 'map')}, {plural(nodes, 'node')}: "
+            # The maps of the files checked: those beside them were loaded as context only.
+            from ..project import display_path
+
+            checked = {display_path(f) for f in result.files}
+            maps = [m for m in result.project.maps.values() if m.path in checked]
+            nodes = sum(len(m.nodes) for m in maps)
+            summary = (f"{plural(len(result.files), 'file')}, {plural(len(maps), 'map')}, {plural(nodes, 'node')}: "
                        f"{plural(errors, 'error')}, {plural(warnings, 'warning')}")
             print(summary, file=sys.stderr)
     if any(d.code in UNREADABLE_CODES for d in diagnostics):
