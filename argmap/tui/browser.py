@@ -57,6 +57,7 @@ class BrowserScreen(Screen):
         Binding("X", "export_subtree", "SVG \u2193",
                 tooltip="Draw the argument under the cursor, and what lies below it, to SVG"),
         Binding("r", "reload", "Reload"),
+        Binding("v", "read", "Read"),
         Binding("escape", "focus_tree", "Tree", show=False),
         Binding("less_than_sign", "split(-5)", "Narrower tree", show=False),
         Binding("greater_than_sign", "split(5)", "Wider tree", show=False),
@@ -151,6 +152,20 @@ class BrowserScreen(Screen):
         percent = self.set_split(event.percent)
         if event.done:
             self.post_message(self.SplitChanged(percent))
+
+    def action_read(self) -> None:
+        """The argument under the cursor (the whole map on a map row) as wrapped text."""
+        from .reading import ReadingScreen
+
+        row = self.tree.cursor_row
+        project = self.app.project
+        if row is None or project is None or row.kind == "broken" or row.map_id not in project.maps:
+            return
+        if row.kind == "link" and row.ref is not None:
+            row = Row("node", row.ref.map_id, row.ref, full=True)  # read the node where it is in full
+        outline = self.tree.outline(row.map_id)
+        title = project.maps[row.map_id].title if row.kind == "map" else f"{row.ref} and what lies below it"
+        self.app.push_screen(ReadingScreen(project, outline, row, title))
 
     def action_focus_tree(self) -> None:
         self.tree.focus()

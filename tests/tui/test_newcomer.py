@@ -233,3 +233,70 @@ async def test_a_settings_file_that_cannot_be_written_is_a_message(fixture_maps:
         await wait_until(pilot, lambda: any("cannot remember the split" in str(n.message)
                                             for n in app._notifications), "a message")
         assert app.browser.split == 50  # the explorer goes on
+
+
+# -- reading whole nodes -----------------------------------------------------------------------
+
+def _screen_text(app: ArgmapApp) -> str:
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
+
+
+async def test_the_reading_view_shows_every_node_whole_at_80_columns(fixture_maps: Path) -> None:
+    from argmap.tui.reading import ReadingScreen
+
+    path = fixture_maps / "alpha.yaml"
+    long = ("Collaboration works better than competition because local bodies that share budgets "
+            "plan services together and the end words are VISIBLE-AT-THE-END.")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "text: Collaboration works better than competition.", f"text: {long}"), encoding="utf-8")
+    app = make_app(fixture_maps, analysis=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        # The tree row is cut; the reading view wraps it whole.
+        app.jump(A("collaboration-better"))
+        await pilot.pause()
+        tree = app.browser.tree
+        row_text = "".join(seg.text for seg in tree.render_line(tree.cursor_line - int(tree.scroll_y)))
+        assert "Collaboration" in row_text and "VISIBLE-AT-THE-END" not in row_text
+        app.jump(A("end-tendering"))
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        shown = _screen_text(app)
+        assert "VISIBLE-AT-THE-END" in shown
+        assert "Compulsory tendering should end." in shown and "Tendering wastes managers' time." in shown
+        # Below the node, not beside it: the other main claim is not part of this argument.
+        assert "Local leaders should decide" not in shown
+        await pilot.press("escape")
+        assert app.screen is app.browser
+
+
+async def test_the_reading_view_of_a_map_row_reads_the_whole_map_in_tree_order(fixture_maps: Path) -> None:
+    from argmap.tui.reading import reading_rows
+
+    app = make_app(fixture_maps, analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        tree = app.browser.tree
+        tree.select(tree.map_node("alpha"))
+        tree.action_expand_subtree()
+        await pilot.pause()
+        in_tree: list = []
+
+        def walk(node, depth):
+            for child in node.children:
+                in_tree.append((depth, child.data))
+                walk(child, depth + 1)
+
+        walk(tree.map_node("alpha"), 0)
+        rows, cut = reading_rows(tree.outline("alpha"), tree.map_node("alpha").data)
+        assert rows == in_tree and not cut
+        rows, cut = reading_rows(tree.outline("alpha"), tree.map_node("alpha").data, limit=3)
+        assert len(rows) == 3 and cut
+        await pilot.press("v")
+        await pilot.pause()
+        assert "Local leaders should decide how services are run." in _screen_text(app)
