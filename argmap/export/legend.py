@@ -141,16 +141,23 @@ def _draw_item(group: ET.Element, item: str, x: float, y: float) -> None:
 def svg_legend(used: Collection[str], labels: bool, max_width: float) -> tuple[ET.Element, float, float]:
     """The legend as an SVG group (origin at its top left), its width and its height, in points.
 
-    Entries flow left to right and wrap before *max_width* (one entry a row at the least).
+    Entries flow left to right and wrap before *max_width*; in a picture too
+    narrow for the title and an entry side by side, the title has a row of
+    its own.  Only an entry wider than the whole picture can make it wider.
     """
     group = ET.Element(_NS + "g", {"class": "legend"})
+    items = legend_items(used, labels)
     title = _width("Legend", bold=True) + 14
+    widest_item = max((_item_width(item) for item in items), default=0.0)
     _text(group, 8, 20, "Legend", fill="#333333", font_weight="bold")
-    x, y, widest = 8.0 + title, 4.0, 8.0 + title
-    for item in legend_items(used, labels):
+    start, y = 8.0 + title, 4.0
+    if start + widest_item > max_width - 8:
+        start, y = 8.0, 4.0 + ROW_HEIGHT * 0.8
+    x, widest = start, 8.0 + title
+    for item in items:
         w = _item_width(item)
-        if x > 8.0 + title and x + w > max_width - 8:
-            x, y = 8.0 + title, y + ROW_HEIGHT
+        if x > start and x + w > max_width - 8:
+            x, y = start, y + ROW_HEIGHT
         _draw_item(group, item, x, y)
         x += w + _GAP
         widest = max(widest, x - _GAP)

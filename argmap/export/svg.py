@@ -96,7 +96,7 @@ def _add_legend(root: ET.Element, drawing: Drawing) -> None:
         x0, y0, width, height = (float(v) for v in root.get("viewBox", "").split())
     except ValueError:
         return
-    legend, legend_width, band = svg_legend(drawing.used, drawing.labels, max(width, 240.0))
+    legend, legend_width, band = svg_legend(drawing.used, drawing.labels, width)
     legend.set("id", element_id(drawing.map_id, "legend"))
     new_width, new_height = max(width, legend_width), height + band
     root.set("viewBox", f"{x0:.2f} {y0:.2f} {new_width:.2f} {new_height:.2f}")
