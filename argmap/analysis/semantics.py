@@ -11,10 +11,12 @@ How a project becomes a framework (docs/analysis.md has the worked example):
 * An inference is also attacked by whatever attacks one of its premises or
   its conclusion (as in ASPIC+: an argument falls with its premises, and a
   rebutted conclusion takes the argument for it down).
-* Supports and ``same_as`` add no attacks.  Inference elements attack
-  nothing, so a node's label depends only on the attacks among nodes (Dung's
-  frameworks ignore support): an undercut defeats the *inference*, which the
-  labelling reports, and the conclusion stands or falls by its own attackers.
+* Supports, ``qualifies``, ``same_as`` and ``related_to`` add no attacks, and
+  inference elements attack nothing: a qualification never defeats.
+* A node the maps give reasons for stands only while one of them does: one
+  :class:`NoStandingReason` element per supported node, attacked by each of
+  its inferences, attacks the node and the inferences that use it as a
+  premise.  A node given no reason stands or falls by its attackers alone.
 
 Semantics:
 
