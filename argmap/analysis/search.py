@@ -25,7 +25,9 @@ the substring occurs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from ..model import ArgMap, Node, Project, Ref
@@ -43,7 +45,9 @@ _FIELDS_SEP = "\n"
 
 def normalise(text: str) -> str:
     """*text* as matched: typographic quotes and dashes plain, case folded."""
-    return text.translate(_FOLD).casefold()
+    if not text.isascii():  # translate() looks up every character: only where there is something to fold
+        text = text.translate(_FOLD)
+    return text.casefold()
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,8 @@ class _Entry:
     quotes: str       # every quote, joined, folded
     speaker: str      # speaker id and name, folded
     tags: str         # the tags, space-separated
-    haystack: str     # all of the above, a line each
+    haystack: str     # all of the above, a line each, in this order: the order of precedence
+    ends: tuple[int, ...]  # where each field ends in the haystack
     speaker_words: frozenset[str] = frozenset()
 
 
@@ -126,8 +131,9 @@ class SearchIndex:
                 quotes = _QUOTE_JOIN.join(_one_line(q.text) for q in node.quotes)
                 who = _one_line(f"{node.by} {speaker.name if speaker else ''}")
                 tags = normalise(" ".join(node.tags))
+                parts = (ident, text, quotes, who, tags)
                 self._entries.append(_Entry(Ref(argmap.id, node.id), node, ident, text, quotes, who, tags,
-                                            _FIELDS_SEP.join((ident, text, quotes, who, tags)),
+                                            _FIELDS_SEP.join(parts), tuple(accumulate(len(p) + 1 for p in parts)),
                                             words_of.setdefault(who, frozenset(_WORD.findall(who)))))
         self._by_ident = {e.ident: e for e in self._entries}
 
@@ -153,10 +159,13 @@ class SearchIndex:
 
     # -- search ---------------------------------------------------------------------------------
 
-    def search(self, query: Query | str, limit: int | None = 200) -> tuple[list[Hit], int]:
+    def search(self, query: Query | str, limit: int | None = 200,
+               every_field: bool = False) -> tuple[list[Hit], int]:
         """The best *limit* hits for *query* (all with ``None``), and how many there are in all.
 
-        Best first; equal scores keep map and file order.
+        Best first; equal scores keep map and file order.  A hit's ``fields``
+        lists the first field each word was found in, or with *every_field*
+        every field it was found in.
         """
         if isinstance(query, str):
             query = parse_query(query)
@@ -167,10 +176,14 @@ class SearchIndex:
         for entry in self._entries:
             if query.filters and not _passes(entry, query.filters):
                 continue
-            if patterns and not all(word in entry.haystack and pattern.search(entry.haystack)
-                                    for word, pattern in patterns):
-                continue
-            hits.append(_rank(entry, patterns))
+            haystack, firsts = entry.haystack, []
+            for word, pattern in patterns:  # the substring test first: most nodes fail it, and it is cheap
+                found = pattern.search(haystack) if word in haystack else None
+                if found is None:
+                    break
+                firsts.append(found.start())
+            else:
+                hits.append(_rank(entry, patterns, firsts, every_field))
         total = len(hits)
         hits.sort(key=lambda h: -h.score)
         return (hits if limit is None else hits[:limit]), total
@@ -213,18 +226,25 @@ def _found(pattern: re.Pattern[str], word: str, value: str) -> bool:
     return word in value and pattern.search(value) is not None
 
 
-def _rank(entry: _Entry, patterns: list[tuple[str, re.Pattern[str]]]) -> Hit:
-    """Score a node every word matched: in its id best, then its paraphrase, quotes, speaker, tags."""
+_FIELD_NAMES = ("id", "text", "quote", "speaker", "tags")
+
+
+def _rank(entry: _Entry, patterns: list[tuple[str, re.Pattern[str]]], firsts: list[int],
+          every_field: bool) -> Hit:
+    """Score a node every word matched: in its id best, then its paraphrase, quotes, speaker, tags.
+
+    *firsts* are where each word first matched in the haystack, whose fields
+    are in that order of precedence, so the field of the first match is the
+    best one.  With *every_field* (``argmap search --where``) every field a
+    word occurs in is listed.
+    """
     if not patterns:
         return Hit(entry.ref, 0)
     score, snippet = 0, ""
     fields: list[str] = []
     node_id = entry.ident[entry.ident.find(":") + 1:]
-    for word, pattern in patterns:
-        here = [name for name, value in (("id", entry.ident), ("text", entry.text), ("quote", entry.quotes),
-                                         ("speaker", entry.speaker), ("tags", entry.tags))
-                if _found(pattern, word, value)]
-        first = here[0] if here else ""
+    for (word, pattern), at in zip(patterns, firsts):
+        first = _FIELD_NAMES[bisect_right(entry.ends, at)]
         if word in (node_id, entry.ident):
             score += 100
         elif first == "id":
@@ -233,12 +253,17 @@ def _rank(entry: _Entry, patterns: list[tuple[str, re.Pattern[str]]]) -> Hit:
             score += 30 if entry.text.startswith(word) else 20
         elif first == "quote":
             score += 10
+            if not snippet:
+                snippet = _snippet(_QUOTE_JOIN.join(q.text for q in entry.node.quotes), word)
         else:
             score += 5
-        if "quote" in here and not snippet:
-            snippet = _snippet(_QUOTE_JOIN.join(q.text for q in entry.node.quotes), word)
-        fields.extend(name for name in here if name not in fields)
-    return Hit(entry.ref, score, fields[0] if fields else "", snippet, tuple(fields))
+        if first not in fields:
+            fields.append(first)
+        if every_field:
+            values = (entry.ident, entry.text, entry.quotes, entry.speaker, entry.tags)
+            fields.extend(name for name, value in zip(_FIELD_NAMES, values)
+                          if name not in fields and _found(pattern, word, value))
+    return Hit(entry.ref, score, fields[0], snippet, tuple(fields))
 
 
 def _snippet(text: str, word: str, width: int = 60) -> str:

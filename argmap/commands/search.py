@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if query.empty:
         raise UsageError("the query is empty")
     selection = select_maps(args.paths, args.maps, args.seeds)
-    hits, _ = SearchIndex(selection.project, selection.maps).search(query, limit=None)
+    hits, _ = SearchIndex(selection.project, selection.maps).search(query, limit=None, every_field=args.where)
     maps = selection.project.maps
     # Like grep: in file order, not by score.
     found = sorted(((maps[h.ref.map_id], maps[h.ref.map_id].nodes[h.ref.node_id], h) for h in hits),
