@@ -162,3 +162,12 @@ def test_the_settings_file_gives_exports_default_renderer(project, capsys, monke
     assert chosen and set(chosen) == {"embedded"}
     code, _, err = run(capsys, "export", "small", "-f", "svg", "-o", "-", "--renderer", "auto")
     assert chosen[-1] == "auto"
+
+
+def test_coverage_and_check_of_one_map_report_that_map_only(capsys, monkeypatch) -> None:
+    # The maps beside it are loaded as context: their coverage and counts are not the named map's.
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent / "maps")
+    code, out, _ = run(capsys, "coverage", "may-2018", "--summary")
+    assert code == 0 and out.count("\n") == 1 and out.startswith("may-2018 (")
+    code, _, err = run(capsys, "check", "may-2018")
+    assert code == 0 and err.startswith("1 file, 1 map, ")

@@ -38,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
             return 2
         print("argmap: coverage needs maps without errors (see argmap check)", file=sys.stderr)
         return 1
-    reports = [map_coverage(m) for m in result.project.maps.values()]
+    # The maps of the files named: those beside them were loaded as context only.
+    named = {display_path(f) for f in result.files}
+    reports = [map_coverage(m) for m in result.project.maps.values() if m.path in named]
     failing = [r for r in reports if r.below_floor()]
     if args.format == "json":
         from ..jsonout import dumps
