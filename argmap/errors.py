@@ -41,3 +41,7 @@ class WriteError(ArgmapError, _PathMessage):
 
 class RenderError(ArgmapError, RuntimeError):
     """Graphviz (system or embedded) failed to draw a diagram."""
+
+
+class EmptySelectionError(ArgmapError, LookupError):
+    """A diagram's filters leave nothing of a map to draw (in a batch, the other maps go on)."""

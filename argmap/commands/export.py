@@ -32,6 +32,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "standard output")
     parser.add_argument("--focus", metavar="NODE", help="draw only this node (id or map:id) and its neighbours")
     parser.add_argument("--depth", type=int, metavar="N", help="how many relation steps around --focus (default 2)")
+    parser.add_argument("--speaker", action="append", metavar="WHO",
+                        help="draw only nodes of this speaker (id or name; repeatable: any of them)")
+    parser.add_argument("--topic", action="append", metavar="TOPIC",
+                        help="draw only nodes taking a stance on this topic (repeatable)")
+    parser.add_argument("--tag", action="append", metavar="TAG", help="draw only nodes with this tag (repeatable)")
+    parser.add_argument("--kind", action="append", choices=["claim", "premise", "rebuttal", "concession"],
+                        help="draw only nodes of this kind (repeatable); different options must all hold")
     parser.add_argument("--group", choices=["none", "speaker"], default="none",
                         help="cluster nodes by speaker (default: none)")
     parser.add_argument("--rankdir", choices=["AUTO", "BT", "TB", "LR", "RL"], default="AUTO", type=str.upper,
@@ -173,6 +180,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--depth needs --focus NODE")
     if args.focus is not None and fmt not in DIAGRAM_FORMATS:
         raise UsageError(f"--focus draws a diagram; it does not apply to -f {fmt}")
+    from ..export.filters import NodeFilter, check_values
+
+    only = NodeFilter.of(args.speaker, args.topic, args.tag, args.kind)
+    if only and fmt not in DIAGRAM_FORMATS:
+        raise UsageError(f"--speaker, --topic, --tag and --kind choose what a diagram draws; "
+                         f"they do not apply to -f {fmt}")
     from ..config import chosen
     from ..locate import resolve_targets
 
@@ -206,6 +219,8 @@ def run(args: argparse.Namespace) -> int:
 
     ext = EXTENSIONS[fmt]
     focus = _focus_ref(args.focus, project, map_ids) if args.focus else None
+    if only:
+        check_values(project, [focus.map_id] if focus else map_ids, only)
     if fmt == "json":
         folders = [p for p in args.paths if Path(p).is_dir()]
         stem = map_ids[0] if len(map_ids) == 1 else (Path(folders[0]).resolve().name if len(folders) == 1 else "argmap")
@@ -225,7 +240,7 @@ def run(args: argparse.Namespace) -> int:
         used = None
 
     options = dict(group=args.group, rankdir=args.rankdir, renderer=args.renderer, labels=args.labels,
-                   legend=not args.no_legend, dpi=args.dpi)
+                   legend=not args.no_legend, dpi=args.dpi, only=only or None)
     semantics = args.labels
     if semantics != "none" and fmt in (*DIAGRAM_FORMATS, "json"):
         from ..export import acceptability

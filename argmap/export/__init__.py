@@ -48,7 +48,7 @@ def acceptability(project: Project, semantics: str = "grounded"):
 def render_map(project: Project, map_id: str | None = None, fmt: str = "svg", *,
                focus: Ref | None = None, depth: int | None = None, group: str = "none",
                rankdir: str = "auto", renderer: str = "auto", labels: str | Mapping | None = "grounded",
-               legend: bool = True, dpi: int | None = None) -> bytes:
+               legend: bool = True, dpi: int | None = None, only=None) -> bytes:
     """Draw one map, or one node's neighbourhood, and return the file's bytes.
 
     * *map_id*: the map to draw (may be None when *focus* is given).
@@ -67,6 +67,9 @@ def render_map(project: Project, map_id: str | None = None, fmt: str = "svg", *,
       as :func:`argmap.analysis.semantics.label` returns, or a plain
       ``{Ref: Label}`` mapping).
     * *legend*: draw the legend.
+    * *only*: a :class:`~argmap.export.filters.NodeFilter` (speakers, topics,
+      tags, kinds): draw just the map's nodes it matches, and the relations
+      among them (combines with *focus*).
 
     Raises :class:`~argmap.errors.UsageError` for a bad argument and
     :class:`~argmap.errors.RenderError` when Graphviz fails.  SVG node
@@ -86,7 +89,7 @@ def render_map(project: Project, map_id: str | None = None, fmt: str = "svg", *,
         raise UsageError(f"--rankdir must be one of {', '.join(RANKDIRS)}")
     if map_id is None and focus is None:
         raise UsageError("name a map or a node to focus on")
-    scene = build_scene(project, map_id or focus.map_id, focus, depth)
+    scene = build_scene(project, map_id or focus.map_id, focus, depth, only=only)
     if labels is None or isinstance(labels, str):
         labelling = acceptability(project, labels)
     else:
@@ -108,6 +111,8 @@ def render_map(project: Project, map_id: str | None = None, fmt: str = "svg", *,
         argmap = project.maps.get(scene.map_id)
         title = (f"{focus} (depth {scene.depth})" if focus is not None
                  else (argmap.title if argmap else scene.map_id))
+        if only:
+            title += f" ({only.describe()})"
         return finish_svg(output, drawing, title)
     return output
 

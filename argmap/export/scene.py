@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from ..errors import UsageError
+from ..errors import EmptySelectionError, UsageError
 from ..model import Argument, Node, Project, Ref, RelKind
 
 __all__ = ["Scene", "SceneNode", "Junction", "Edge", "build_scene", "DEFAULT_DEPTH"]
@@ -78,6 +78,11 @@ class Scene:
         return [n for n in self.nodes.values() if n.home]
 
 
+def _kept(project: Project, ref: Ref, keep) -> bool:
+    node = project.node(ref)
+    return node is not None and keep(node)
+
+
 def _neighbours(project: Project, ref: Ref) -> set[Ref]:
     """Nodes one relation step from *ref*, in either direction."""
     out: set[Ref] = set()
@@ -109,11 +114,11 @@ def _undercuts_touching(project: Project, ref: Ref):
                 yield relation
 
 
-def _select(project: Project, map_id: str, focus: Ref | None, depth: int) -> dict[Ref, bool]:
-    """The refs to draw, each with whether it is at the focus."""
+def _select(project: Project, map_id: str, focus: Ref | None, depth: int, keep=None) -> dict[Ref, bool]:
+    """The refs to draw, each with whether it is at the focus (*keep*: a node filter, or None)."""
     if focus is None:
         argmap = project.maps[map_id]
-        chosen = {node.ref: False for node in argmap.nodes.values()}
+        chosen = {node.ref: False for node in argmap.nodes.values() if keep is None or keep(node)}
         for ref in list(chosen):
             for other in _neighbours(project, ref):
                 if other.map_id != map_id:
@@ -129,12 +134,19 @@ def _select(project: Project, map_id: str, focus: Ref | None, depth: int) -> dic
             if other not in chosen and project.node(other) is not None:
                 chosen[other] = False
                 queue.append((other, dist + 1))
+    if keep is not None:   # the neighbourhood, then the filter: the focus itself always stays
+        chosen = {ref: at for ref, at in chosen.items() if at or ref.map_id != map_id or keep(project.node(ref))}
     return chosen
 
 
 def build_scene(project: Project, map_id: str, focus: Ref | None = None,
-                depth: int | None = None) -> Scene:
-    """The scene of *map_id*, or of the neighbourhood of *focus* (a node of any map)."""
+                depth: int | None = None, only=None) -> Scene:
+    """The scene of *map_id*, or of the neighbourhood of *focus* (a node of any map).
+
+    *only* (a :class:`~argmap.export.filters.NodeFilter`) keeps just the
+    map's nodes it matches; nodes of other maps linked to them stay, for
+    context.  Raises UsageError when nothing of the map is left to draw.
+    """
     if focus is not None:
         if project.node(focus) is None:
             raise UsageError(f"no node {focus} to focus on")
@@ -144,7 +156,10 @@ def build_scene(project: Project, map_id: str, focus: Ref | None = None,
             raise UsageError("--depth must be 0 or more")
     elif map_id not in project.maps:
         raise UsageError(f"no map {map_id!r} is loaded")
-    chosen = _select(project, map_id, focus, depth or 0)
+    keep = (lambda node: only.matches(project, node)) if only else None
+    chosen = _select(project, map_id, focus, depth or 0, keep)
+    if keep is not None and not any(ref.map_id == map_id for ref in chosen):
+        raise EmptySelectionError(f"no node of {map_id} matches {only.describe()}")
     scene = Scene(map_id, focus=focus, depth=depth if focus is not None else None)
 
     # Linked arguments need every co-premise, even one beyond the depth.
@@ -158,7 +173,10 @@ def build_scene(project: Project, map_id: str, focus: Ref | None = None,
                 continue
             if focus is not None and len(group) > 1:
                 for premise in group:
-                    chosen.setdefault(premise, False)
+                    if keep is None or premise.map_id != map_id or _kept(project, premise, keep):
+                        chosen.setdefault(premise, False)
+                if not all(p in chosen for p in group):
+                    continue
             elif not all(p in chosen for p in group):
                 continue
             key = (frozenset(group), relation.target)
