@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TextIO, TypeVar
 
 from .diagnostics import Diagnostic, error, warning
-from .errors import ArgmapError, WriteError
+from .errors import ArgmapError, ConfigError, WriteError
 from .model import Pos
 from .visible import visible
 
@@ -51,14 +51,6 @@ class Settings:
 
 
 KEYS = tuple(f.name for f in fields(Settings))
-
-
-class ConfigError(ArgmapError, OSError):
-    """The settings file could not be written (or the value given is not valid); keeps the path."""
-
-    def __init__(self, message: str, path: str | os.PathLike | None = None) -> None:
-        super().__init__(message)
-        self.path = os.fspath(path) if path is not None else None
 
 
 def config_path() -> Path:

@@ -39,6 +39,11 @@ class WriteError(ArgmapError, _PathMessage):
     """The operating system refused to write a file (read-only, full, name too long...)."""
 
 
+class ConfigError(ArgmapError, _PathMessage):
+    """The settings file (argmap.config) could not be changed: a bad key or value, a file
+    that is not TOML (left as it is), or one that cannot be read or replaced."""
+
+
 class RenderError(ArgmapError, RuntimeError):
     """Graphviz (system or embedded) failed to draw a diagram."""
 
