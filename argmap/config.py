@@ -136,8 +136,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Diagnostic]]
         return Settings(), [error("io", f"cannot find the settings folder: {exc}")]
     shown = visible(os.fspath(path), one_line=True)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_CONFIG_BYTES + 1)
+        data = _read(path)
     except FileNotFoundError:
         return Settings(), []
     except (OSError, ValueError) as exc:  # a folder, no permission, a NUL in $ARGMAP_CONFIG...
@@ -160,6 +159,19 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Diagnostic]]
     except RecursionError:  # deeply nested arrays: not a settings file
         return Settings(), [Diagnostic("syntax", "the settings file is nested too deeply", path=shown)]
     return _settings(table, text, os.fspath(path))
+
+
+def _read(path: Path) -> bytes:
+    """At most MAX_CONFIG_BYTES + 1 bytes of *path*, which must be a regular file.
+
+    A FIFO or device there would block or never end: refused before opening.
+    """
+    import stat
+
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(0, "it is a folder" if os.path.isdir(path) else "not a regular file (a FIFO, device or socket)")
+    with open(path, "rb") as handle:
+        return handle.read(MAX_CONFIG_BYTES + 1)
 
 
 def _settings(table: dict, text: str, name: str) -> tuple[Settings, list[Diagnostic]]:
@@ -262,8 +274,7 @@ def remember(key: str, value: object, path: Path | None = None) -> None:
     from tomlkit.exceptions import TOMLKitError
 
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_CONFIG_BYTES + 1)
+        data = _read(path)
     except FileNotFoundError:
         data = b""
     except (OSError, ValueError) as exc:

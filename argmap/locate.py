@@ -97,7 +97,8 @@ def map_ids(folder: Path) -> dict[str, Path]:
     """The map id each map file in *folder* declares on its ``map:`` line, without loading it."""
     found: dict[str, Path] = {}
     try:
-        files = sorted(p for p in folder.iterdir() if p.suffix in _SUFFIXES)
+        # Regular files only: opening a FIFO named x.yaml would wait for a writer forever.
+        files = sorted(p for p in folder.iterdir() if p.suffix in _SUFFIXES and p.is_file())
     except OSError:
         return found
     for file in files:

@@ -171,3 +171,13 @@ def test_coverage_and_check_of_one_map_report_that_map_only(capsys, monkeypatch)
     assert code == 0 and out.count("\n") == 1 and out.startswith("may-2018 (")
     code, _, err = run(capsys, "check", "may-2018")
     assert code == 0 and err.startswith("1 file, 1 map, ")
+
+
+def test_looking_up_an_id_never_opens_a_fifo(project, capsys, monkeypatch) -> None:
+    import os
+
+    os.mkfifo(project / "maps" / "waiting.yaml")  # opening it would wait for a writer forever
+    (project / "maps" / "small.yaml").rename(project / "maps" / "renamed.yaml")  # so the id needs the scan
+    monkeypatch.chdir(project / "docs")
+    code, _, err = run(capsys, "check", "small")
+    assert code == 0, err

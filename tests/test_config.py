@@ -138,3 +138,12 @@ def test_remember_into_a_read_only_folder_is_a_write_error(tmp_path: Path) -> No
     with pytest.raises(OSError) as caught:
         remember("split", 40, path)
     assert str(path) in str(caught.value)
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    os.mkfifo(path)
+    settings, [problem] = load_settings(path)
+    assert (settings, problem.code) == (Settings(), "io") and "not a regular file" in problem.message
+    with pytest.raises(ConfigError, match="not a regular file"):
+        remember("split", 40, path)
