@@ -181,3 +181,23 @@ def test_looking_up_an_id_never_opens_a_fifo(project, capsys, monkeypatch) -> No
     monkeypatch.chdir(project / "docs")
     code, _, err = run(capsys, "check", "small")
     assert code == 0, err
+
+
+def test_the_explorer_opens_a_map_id_and_finds_the_project_from_a_subfolder(project, capsys,
+                                                                          monkeypatch) -> None:
+    import argmap.tui.app as app
+
+    opened = []
+
+    class Recorder:
+        def __init__(self, paths, **options) -> None:
+            opened.append([Path(p).resolve() for p in paths])
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(app, "ArgmapApp", Recorder)
+    monkeypatch.chdir(project / "docs")
+    assert main(["tui", "small"]) == 0
+    assert main([]) == 0
+    assert opened == [[(project / "maps" / "small.yaml").resolve()], [(project / "maps").resolve()]]
