@@ -39,7 +39,7 @@ from .editor import editor_command, resolve_editor
 from .history import History
 from .labels import compute_labels
 from .loading import broken_files, load_failure
-from .messages import EditRequested
+from .messages import ChoiceRequested, EditRequested, ExportRequested, JumpRequested
 from .searching import SearchIndex
 
 __all__ = ["ArgmapApp", "Place"]
@@ -314,6 +314,26 @@ class ArgmapApp(App[None]):
             self.history.visit(there)
         return True
 
+    @on(JumpRequested)
+    def _jump_requested(self, event: JumpRequested) -> None:
+        self.jump(event.ref)
+
+    @on(ChoiceRequested)
+    def _choice_requested(self, event: ChoiceRequested) -> None:
+        from .topics import PickNodeScreen
+
+        if self.project is not None:
+            self.push_screen(PickNodeScreen(self.project, event.title, event.refs), self._jump_to_result)
+
+    def action_back(self) -> None:
+        self.back()
+
+    def action_forward(self) -> None:
+        self.forward()
+
+    def action_reload(self) -> None:
+        self.reload()
+
     def back(self) -> None:
         here = self.browser.place()
         if here is not None:
@@ -430,6 +450,10 @@ class ArgmapApp(App[None]):
         self.notify(message, title="Edit", severity="error", timeout=10, markup=False)
 
     # -- export ---------------------------------------------------------------------------------
+
+    @on(ExportRequested)
+    def _export_requested(self, event: ExportRequested) -> None:
+        self.export(event.map_id, event.ref)
 
     def export(self, map_id: str, ref: Ref | None) -> None:
         """Ask for a file name, then draw the map (or *ref*'s argument) to SVG."""

@@ -21,7 +21,7 @@ from ..model import Ref
 from .argtree import Outline, Row
 from .detail import NodeDetail
 from .footer import KeysFooter
-from .messages import EditRequested
+from .messages import EditRequested, ExportRequested, JumpRequested
 from .problems import ProblemsPanel
 from .splitter import Splitter
 from .source import SourceView
@@ -45,18 +45,18 @@ class BrowserScreen(Screen):
     # Shown in the footer where they apply (the focused pane adds its own:
     # Enter and E in the tree, Enter in the detail, n in the source).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("backspace", "back", "Back"),
-        Binding("alt+left,left_square_bracket", "back", "Back", show=False),
+        Binding("backspace", "app.back", "Back"),
+        Binding("alt+left,left_square_bracket", "app.back", "Back", show=False),
         Binding("e", "edit", "Edit"),
         Binding("tab", "app.focus_next", "Pane", key_display="Tab"),
         Binding("shift+tab", "app.focus_previous", "Pane back", show=False),
         Binding("s", "toggle_source", "Source"),
-        Binding("right_square_bracket", "forward", "Fwd"),
-        Binding("alt+right", "forward", "Forward", show=False),
+        Binding("right_square_bracket", "app.forward", "Fwd"),
+        Binding("alt+right", "app.forward", "Forward", show=False),
         Binding("x", "export", "SVG"),
         Binding("X", "export_subtree", "SVG \u2193",
                 tooltip="Draw the argument under the cursor, and what lies below it, to SVG"),
-        Binding("r", "reload", "Reload"),
+        Binding("r", "app.reload", "Reload"),
         Binding("v", "read", "Read"),
         Binding("escape", "focus_tree", "Tree", show=False),
         Binding("less_than_sign", "split(-5)", "Narrower tree", show=False),
@@ -242,12 +242,10 @@ class BrowserScreen(Screen):
         self.refresh_side()
 
     @on(ArgTree.LinkSelected)
-    def _follow_tree_link(self, event: ArgTree.LinkSelected) -> None:
-        self.app.jump(event.ref)
-
     @on(NodeDetail.LinkChosen)
-    def _follow_detail_link(self, event: NodeDetail.LinkChosen) -> None:
-        self.app.jump(event.ref)
+    def _follow_link(self, event: ArgTree.LinkSelected | NodeDetail.LinkChosen) -> None:
+        event.stop()
+        self.post_message(JumpRequested(event.ref))
 
     # -- places ---------------------------------------------------------------------------------
 
@@ -269,16 +267,7 @@ class BrowserScreen(Screen):
             self.refresh_side()
         return found is not None
 
-    # -- actions the app carries out ------------------------------------------------------------
-
-    def action_back(self) -> None:
-        self.app.back()
-
-    def action_forward(self) -> None:
-        self.app.forward()
-
-    def action_reload(self) -> None:
-        self.app.reload()
+    # -- what the app carries out (back, forward and reload are app actions) --------------------
 
     def _target(self) -> Row | None:
         row = self.tree.cursor_row
@@ -310,16 +299,14 @@ class BrowserScreen(Screen):
     def action_export(self) -> None:
         row = self.tree.cursor_row
         if row is not None and row.kind != "broken":
-            self.app.export(row.map_id, None)
+            self.post_message(ExportRequested(row.map_id, None))
 
     def action_export_subtree(self) -> None:
         row = self.tree.cursor_row
         if row is None or row.kind == "broken":
             return
-        if row.kind == "map" or row.ref is None:
-            self.app.export(row.map_id, None)
-        else:
-            self.app.export(row.map_id, row.ref)
+        ref = None if row.kind == "map" or row.ref is None else row.ref
+        self.post_message(ExportRequested(row.map_id, ref))
 
 
 def _same(a: tuple | None, b: tuple | None) -> bool:

@@ -8,7 +8,7 @@ a choice when there are several.
 
 from __future__ import annotations
 
-from dataclasses import replace
+import textwrap
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -19,12 +19,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..model import Project, Ref
 from ..palette import KIND_COLOURS, STANCE_COLOURS
 from ..visible import visible
+from .footer import KeysFooter
+from .messages import ChoiceRequested, JumpRequested
 from .stances import Cell, MatrixRow, StanceMatrix, stance_matrix
 
 if TYPE_CHECKING:
@@ -32,7 +34,11 @@ if TYPE_CHECKING:
 
 __all__ = ["TopicsScreen", "PickNodeScreen"]
 
-LABEL_WIDTH = 30
+# Sized so that the bundled maps' eight topics and every row fit 120 columns:
+# long labels take two lines, long topic ids are cut (named whole above).
+LABEL_WIDTH = 28
+LABEL_LINES = 2
+HEADER_WIDTH = 9
 # Titles, names and questions come from strangers: terminal controls shown, on one line.
 _line = partial(visible, one_line=True)
 
@@ -104,7 +110,7 @@ class TopicsScreen(Screen):
         yield Static("", id="topic-question")
         yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=False)
         yield Static("", id="cell-detail")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.table.border_title = "Topics: positions by article and speaker"
@@ -123,11 +129,11 @@ class TopicsScreen(Screen):
     def _fill(self) -> None:
         table = self.table
         for topic in self.matrix.topics:
-            table.add_column(Text(_line(topic)), key=topic)  # a Text: a str label is markup
+            table.add_column(_header(topic), key=topic)
         for row in self.matrix.rows:
             label = _row_label(row)
             table.add_row(*(_cell_text(row.cells.get(t)) for t in self.matrix.topics),
-                          key=f"{row.kind}:{row.key}", label=label)
+                          key=f"{row.kind}:{row.key}", label=label, height=len(label.plain.split("\n")))
         self._describe()
 
     @property
@@ -186,23 +192,32 @@ class TopicsScreen(Screen):
             self.app.notify(f"{row.label} has no stance on {topic}", timeout=2, markup=False)
             return
         if len(cell.refs) == 1:
-            self.app.jump(cell.refs[0])
+            self.post_message(JumpRequested(cell.refs[0]))
             return
-        title = f"{row.label} on {topic}"
-        self.app.push_screen(PickNodeScreen(self.project, title, cell.refs),
-                             lambda ref: self.app.jump(ref) if ref is not None else None)
+        self.post_message(ChoiceRequested(f"{row.label} on {topic}", list(cell.refs)))
 
     def action_close(self) -> None:
-        self.app.pop_screen()
+        self.dismiss()
 
 
 def _row_label(row: MatrixRow) -> Text:
-    row = replace(row, label=_line(row.label))
+    """The row's label on up to two lines of LABEL_WIDTH (the line below the matrix has it whole)."""
+    label = _line(row.label)
     if row.kind == "article":
-        label = row.label if len(row.label) <= LABEL_WIDTH else row.label[:LABEL_WIDTH - 1] + "\u2026"
-        return Text(label, "bold")
-    name = row.label if len(row.label) <= LABEL_WIDTH - 2 else row.label[:LABEL_WIDTH - 3] + "\u2026"
-    return Text("  " + name)
+        return Text("\n".join(_wrap(label, LABEL_WIDTH)), "bold")
+    return Text("\n".join("  " + line for line in _wrap(label, LABEL_WIDTH - 2)))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, max_lines=LABEL_LINES, placeholder=" \u2026") or [""]
+
+
+def _header(topic: str) -> Text:
+    """A topic's column header, cut to HEADER_WIDTH (the line above the matrix names it whole)."""
+    shown = _line(topic)
+    if len(shown) > HEADER_WIDTH:
+        shown = shown[:HEADER_WIDTH - 1] + "\u2026"
+    return Text(shown)  # a Text: a str label is markup
 
 
 def _cell_text(cell: Cell | None) -> Text:

@@ -300,3 +300,62 @@ async def test_the_reading_view_of_a_map_row_reads_the_whole_map_in_tree_order(f
         await pilot.press("v")
         await pilot.pause()
         assert "Local leaders should decide how services are run." in _screen_text(app)
+
+
+# -- the topics matrix -------------------------------------------------------------------------
+
+async def test_the_topics_matrix_of_the_bundled_maps_fits_120_columns() -> None:
+    from argmap.tui.topics import TopicsScreen
+
+    app = ArgmapApp([str(REAL_MAPS)], watch=False, analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("t")
+        await wait_until(pilot, lambda: isinstance(app.screen, TopicsScreen), "the topics screen")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.table
+        assert len(table.columns) >= 8
+        assert table.virtual_size.width <= table.scrollable_content_region.width, "a topic is off the edge"
+        labels = ["\n".join(str(table.rows[key].label).split("\n")) for key in table.rows]
+        # A label longer than 30 characters is wrapped, not cut: 'Department of Health and Social Care'.
+        department = next(label for label in labels if label.strip().startswith("Department of Health"))
+        assert " ".join(department.split()) == "Department of Health and Social Care"
+        # A cut column header is named whole above the matrix when the cursor is in its column.
+        while table.cursor_coordinate.column < len(table.columns) - 1:
+            await pilot.press("right")
+        topic = screen.matrix.topics[-1]
+        assert str(screen.query_one("#topic-question").render()).startswith(topic)
+
+
+async def test_topics_jumps_are_messages_the_app_carries_out(fixture_maps: Path) -> None:
+    from argmap.tui.messages import ChoiceRequested, JumpRequested
+    from argmap.tui.topics import PickNodeScreen, TopicsScreen
+
+    app = make_app(fixture_maps, analysis=False)
+    posted: list = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("t")
+        await wait_until(pilot, lambda: isinstance(app.screen, TopicsScreen), "the topics screen")
+        screen = app.screen
+        original = screen.post_message
+        screen.post_message = lambda message: (
+            posted.append(message) if isinstance(message, (ChoiceRequested, JumpRequested)) else None,
+            original(message))[1]
+        # Find a cell with several nodes, and one with a single node.
+        cells = [(r, c, cell) for r in range(len(screen.matrix.rows)) for c in range(len(screen.matrix.topics))
+                 if (cell := screen.cell_at(r, c)[2]) is not None and cell.refs]
+        several = next((r, c) for r, c, cell in cells if len(cell.refs) > 1)
+        single = next(((r, c), cell.refs[0]) for r, c, cell in cells if len(cell.refs) == 1)
+        screen.table.cursor_coordinate = screen.table.cursor_coordinate._replace(row=several[0], column=several[1])
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, PickNodeScreen), "the choice")
+        assert isinstance(posted[-1], ChoiceRequested)
+        await pilot.press("escape")
+        (row, column), ref = single
+        screen.table.cursor_coordinate = screen.table.cursor_coordinate._replace(row=row, column=column)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is app.browser, "the jump")
+        assert isinstance(posted[-1], JumpRequested) and posted[-1].ref == ref
+        assert app.browser.tree.cursor_row.ref == ref
