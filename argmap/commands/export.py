@@ -39,6 +39,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tag", action="append", metavar="TAG", help="draw only nodes with this tag (repeatable)")
     parser.add_argument("--kind", action="append", choices=["claim", "premise", "rebuttal", "concession"],
                         help="draw only nodes of this kind (repeatable); different options must all hold")
+    parser.add_argument("--page", choices=["a4", "letter", "a3", "slide"],
+                        help="fit to this page: a map too big to print readably (body text under 9 pt) is "
+                             "split, one main claim per page; PDF gives one file of pages, SVG/PNG/DOT a "
+                             "file per page")
+    parser.add_argument("--split", choices=["claim"],
+                        help="one diagram per main claim (files named MAP--CLAIM.EXT)")
     parser.add_argument("--group", choices=["none", "speaker"], default="none",
                         help="cluster nodes by speaker (default: none)")
     parser.add_argument("--rankdir", choices=["AUTO", "BT", "TB", "LR", "RL"], default="AUTO", type=str.upper,
@@ -146,6 +152,14 @@ def _targets(args, outputs: list[tuple[str, str]]) -> list[tuple[str, Path | Non
     return [(outputs[0][0], path)]
 
 
+def _piece_path(target: Path | None, piece: str, split: bool) -> Path | None:
+    """Where one page of a --page/--split export goes: ``may.svg`` -> ``may-2.svg``, ``may--claim.svg``."""
+    if target is None or not piece:
+        return target
+    stem, ext = os.path.splitext(target.name)
+    return target.with_name(f"{stem}{'--' if split else '-'}{piece}{ext}")
+
+
 def _check_target(target: Path, loaded, args) -> None:
     """Refuse, before drawing anything, outputs a map could be mistaken for or that land among maps.
 
@@ -183,6 +197,13 @@ def run(args: argparse.Namespace) -> int:
     from ..export.filters import NodeFilter, check_values
 
     only = NodeFilter.of(args.speaker, args.topic, args.tag, args.kind)
+    paged = args.page is not None or args.split is not None
+    if paged and fmt not in DIAGRAM_FORMATS:
+        raise UsageError(f"--page and --split lay out diagrams; they do not apply to -f {fmt}")
+    if args.split and args.focus:
+        raise UsageError("--split draws each main claim of whole maps; it does not combine with --focus")
+    if args.output == "-" and (args.split or (args.page and fmt != "pdf")):
+        raise UsageError("--split and --page (other than PDF) write several files; name a file or folder with -o")
     if only and fmt not in DIAGRAM_FORMATS:
         raise UsageError(f"--speaker, --topic, --tag and --kind choose what a diagram draws; "
                          f"they do not apply to -f {fmt}")
@@ -258,23 +279,35 @@ def run(args: argparse.Namespace) -> int:
         try:
             if target is not None:  # refuse before drawing; write_bytes checks again when it writes
                 check_target(target, overwrite=args.force, protect=protect)
-            if fmt == "json":
-                data = export_project(project, map_ids, labels=options.get("labels", "none"))
+            if paged:
+                from ..export.pages import render_pages
+                pieces = [(_piece_path(target, piece, args.split is not None), data) for piece, data in
+                          render_pages(project, None if focus else key, fmt, page=args.page, split=args.split,
+                                       **({"focus": focus, "depth": args.depth} if focus else {}), **options)]
+            elif fmt == "json":
+                pieces = [(target, export_project(project, map_ids, labels=options.get("labels", "none")))]
             elif focus is not None:
                 from ..export import render_map
-                data = render_map(project, None, fmt, focus=focus, depth=args.depth, **options)
+                pieces = [(target, render_map(project, None, fmt, focus=focus, depth=args.depth, **options))]
             else:
-                data = export_map(project, key, fmt, **options) if fmt in DIAGRAM_FORMATS \
-                    else export_map(project, key, fmt)
-            if target is None:
-                sys.stdout.buffer.write(data)
-                sys.stdout.flush()
-            else:
-                write_bytes(target, data, overwrite=args.force, protect=protect)
+                pieces = [(target, export_map(project, key, fmt, **options) if fmt in DIAGRAM_FORMATS
+                           else export_map(project, key, fmt))]
+            for path, data in pieces:
+                if path is None:
+                    sys.stdout.buffer.write(data)
+                    sys.stdout.flush()
+                    continue
+                try:
+                    write_bytes(path, data, overwrite=args.force, protect=protect)
+                except ArgmapError as exc:
+                    if len(pieces) == 1:
+                        raise
+                    failures.append(f"argmap: error: {key}: {exc}")   # the other pages are still written
+                    continue
                 if not args.quiet:
                     progress.close()
                     via = f" ({'system dot' if used == 'dot' else 'embedded Graphviz'})" if used else ""
-                    print(f"wrote {visible(str(target), one_line=True)}{via}", file=sys.stderr)
+                    print(f"wrote {visible(str(path), one_line=True)}{via}", file=sys.stderr)
         except UsageError:
             raise
         except ArgmapError as exc:  # one output failed (refused, not drawn, not written): go on with the rest

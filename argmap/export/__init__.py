@@ -48,7 +48,7 @@ def acceptability(project: Project, semantics: str = "grounded"):
 def render_map(project: Project, map_id: str | None = None, fmt: str = "svg", *,
                focus: Ref | None = None, depth: int | None = None, group: str = "none",
                rankdir: str = "auto", renderer: str = "auto", labels: str | Mapping | None = "grounded",
-               legend: bool = True, dpi: int | None = None, only=None) -> bytes:
+               legend: bool = True, dpi: int | None = None, only=None, heading: str | None = None) -> bytes:
     """Draw one map, or one node's neighbourhood, and return the file's bytes.
 
     * *map_id*: the map to draw (may be None when *focus* is given).
@@ -70,6 +70,7 @@ def render_map(project: Project, map_id: str | None = None, fmt: str = "svg", *,
     * *only*: a :class:`~argmap.export.filters.NodeFilter` (speakers, topics,
       tags, kinds): draw just the map's nodes it matches, and the relations
       among them (combines with *focus*).
+    * *heading*: a title drawn above the diagram (see :mod:`.pages`).
 
     Raises :class:`~argmap.errors.UsageError` for a bad argument and
     :class:`~argmap.errors.RenderError` when Graphviz fails.  SVG node
@@ -101,7 +102,7 @@ def render_map(project: Project, map_id: str | None = None, fmt: str = "svg", *,
         inference_labels = getattr(labelling, "inferences", None)
     html = fmt in ("png", "pdf")
     options = DiagramOptions(group=group, rankdir=rankdir, legend=legend, labels=node_labels,
-                             inference_labels=inference_labels, html=html)
+                             inference_labels=inference_labels, html=html, heading=heading)
     drawing, output = draw(project, scene, options, fmt, renderer, dpi)
     if fmt == "dot":
         return output

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from ..model import Ref
 from .scene import Scene
 
-__all__ = ["Plan", "plan", "PAGE_SIZES", "printed_scale", "MAX_ASPECT", "node_size", "aspect"]
+__all__ = ["Plan", "plan", "PAGE_SIZES", "printed_scale", "MAX_ASPECT", "node_size", "aspect", "trees"]
 
 Element = Ref | int   # a node's Ref or a junction's index
 
@@ -302,6 +302,16 @@ def _longest(elements: list[Element], scene: Scene, root: Mapping[Element, Eleme
     if seen < len(elements):   # a cycle: trust the first-parent levels there
         return {e: (longest[e] if waiting[e] == 0 else level[e]) for e in elements}
     return longest
+
+
+def trees(scene: Scene) -> dict[Element, list[Element]]:
+    """The scene's trees: each root (a main claim, or a node hanging under nothing) and its elements."""
+    elements: list[Element] = [*scene.nodes, *(j.index for j in scene.junctions)]
+    root, _level = _roots_and_levels(elements, _parents(scene), {})
+    grouped: dict[Element, list[Element]] = {}
+    for element in elements:
+        grouped.setdefault(root[element], []).append(element)
+    return grouped
 
 
 def _candidates(trees: list[_Tree]) -> list[float]:

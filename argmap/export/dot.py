@@ -58,6 +58,7 @@ class DiagramOptions:
     max_lines: int = style.MAX_LINES
     arrange: bool = True    # stack main claims' trees page-shaped (argmap.export.arrange)
     correction: tuple[float, float] = (1.0, 1.0)   # for arrange: measured / estimated size
+    heading: str | None = None   # a title drawn above the diagram (a page's main claim)
 
 
 @dataclass
@@ -270,7 +271,11 @@ class _Builder:
             "pad": "0.25",
             "outputorder": "edgesfirst",
             "newrank": "true",
+            "margin": "0",          # PDF: no extra half inch around the picture (pad is enough)
         }
+        if options.heading and not options.html:   # with HTML labels, the heading tops the legend
+            graph.update({"label": Raw(dot_label([truncate(clean(options.heading), 110)])),
+                          "labelloc": "t", "labeljust": "l", "fontsize": "14", "fontcolor": "#1a1a1a"})
         if size > BIG:  # fewer crossing-minimisation passes and bounded network simplex
             graph.update({"mclimit": "0.3", "nslimit": "2", "nslimit1": "2", "searchsize": "10",
                           "remincross": "false"})
@@ -323,7 +328,7 @@ class _Builder:
             self.edge(i, edge)
         if self.plan is not None:
             self.arrangement()
-        if options.legend and options.html:
+        if options.html and (options.legend or options.heading):
             self.legend()
         self.out.append("}")
         return Drawing("\n".join(self.out) + "\n", self.elements, self.map_id,
@@ -350,14 +355,23 @@ class _Builder:
             self.out.append(f"  {tail_name} -> {head_name} [style=invis, weight=0];")
 
     def legend(self) -> None:
-        """For PNG and PDF only: the legend as one table node (SVG gets it from :mod:`.svg`)."""
+        """For PNG and PDF only: the heading and legend as the graph's label, on top, the picture's width.
+
+        (SVG gets them from :mod:`.svg`.)  A label, unlike a node, takes no
+        part in the layout, so it cannot end up beside the diagram.
+        """
         from .legend import html_legend
 
-        width = self.plan.estimate[0] if self.plan is not None and self.plan.estimate[0] else 600.0
-        label = html_legend(self.used(), self.options.labels is not None, max(300.0, width))
-        attrs = {"shape": "plaintext", "margin": "0", "label": Raw(label),
-                 "id": element_id(self.map_id, "legend"), "class": "legend"}
-        self.out.append(f"  legend [{_attrs(attrs)}];")
+        rows = []
+        if self.options.heading:
+            text = html_label_text(truncate(clean(self.options.heading), 110))
+            rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="14">{text}</FONT></TD></TR>')
+        if self.options.legend:
+            width = self.plan.estimate[0] if self.plan is not None and self.plan.estimate[0] else 600.0
+            table = html_legend(self.used(), self.options.labels is not None, max(300.0, width))
+            rows.append(f'<TR><TD ALIGN="LEFT">{table}</TD></TR>')
+        label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2">{"".join(rows)}</TABLE>>'
+        self.out.append(f'  graph [label={label}, labelloc="t", labeljust="l"];')
 
 
 def build_dot(project: Project, scene: Scene, options: DiagramOptions | None = None) -> Drawing:

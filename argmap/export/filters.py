@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..errors import UsageError
 from ..model import Node, Project
 
-__all__ = ["NodeFilter", "check_values"]
+__all__ = ["NodeFilter", "Within", "check_values"]
 
 
 def _fold(values) -> frozenset[str]:
@@ -78,3 +78,21 @@ def check_values(project: Project, map_ids: list[str], wanted: NodeFilter) -> No
             hint = did_you_mean(value, sorted(known[option]))
             raise UsageError(f"no {option} {visible(value, one_line=True)!r} in the maps exported"
                              + (f"; {hint}" if hint else ""))
+
+
+@dataclass(frozen=True)
+class Within:
+    """Only the nodes *refs* (one page's main claim and what hangs under it), and *also* if given."""
+
+    refs: frozenset
+    name: str
+    also: NodeFilter | None = None
+
+    def __bool__(self) -> bool:
+        return True
+
+    def matches(self, project: Project, node: Node) -> bool:
+        return node.ref in self.refs and (not self.also or self.also.matches(project, node))
+
+    def describe(self) -> str:
+        return ", ".join(part for part in (self.name, self.also.describe() if self.also else "") if part)

@@ -165,7 +165,7 @@ def svg_legend(used: Collection[str], labels: bool, max_width: float) -> tuple[E
 
 
 def html_legend(used: Collection[str], labels: bool, max_width: float) -> str:
-    """The legend as a Graphviz HTML-like label (system dot only), rows no wider than *max_width*."""
+    """The legend as a Graphviz HTML-like table (for a label; system dot only), rows no wider than *max_width*."""
     cells = []
     for item in legend_items(used, labels):
         kinds = {k.value: k for k in Kind}
@@ -198,7 +198,7 @@ def html_legend(used: Collection[str], labels: bool, max_width: float) -> str:
         used_width += width
     body = "".join(f'<TR><TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4"><TR>{"".join(r)}</TR>'
                    f'</TABLE></TD></TR>' for r in rows)
-    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">'
-            f'<TR><TD ALIGN="LEFT"><B><FONT POINT-SIZE="10">Legend</FONT></B></TD></TR>{body}</TABLE>>')
+    return (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">'
+            f'<TR><TD ALIGN="LEFT"><B><FONT POINT-SIZE="10">Legend</FONT></B></TD></TR>{body}</TABLE>')
 
 
