@@ -99,3 +99,20 @@ def test_the_check_sees_overflowing_text(real_project, tmp_path):
     svg = svg.replace(b'font-size="11.00"', b'font-size="22.00"')
     assert overflowing(svg, tmp_path)[0] > 0
     assert overflowing([svg, svg.replace(b"may-2018--", b"copy--")], tmp_path)[0] > 0
+
+
+@needs_chromium
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_new_options_text_fits(real_project, renderer, tmp_path):
+    """Filters, --split claim and --page pages (with their headings) fit as the browser draws them."""
+    from argmap.export.filters import NodeFilter
+    from argmap.export.pages import render_pages
+
+    svgs = [render_map(real_project, "csw-hancock-2021", "svg", renderer=renderer,
+                       only=NodeFilter.of(kinds=["claim", "premise"])),
+            render_map(real_project, "bbc-reader-heath-2021", "svg", renderer=renderer,
+                       only=NodeFilter.of(speakers=["Allister Heath"]))]
+    svgs += [data for _key, data in render_pages(real_project, "may-2018", "svg", split="claim", renderer=renderer)]
+    svgs += [data for _key, data in render_pages(real_project, "ft-hewitt-2023", "svg", page="a4", renderer=renderer)]
+    bad, detail = overflowing(svgs, tmp_path)
+    assert bad == 0, detail
