@@ -369,7 +369,7 @@ class _Builder:
         if self.options.legend:
             width = self.plan.estimate[0] if self.plan is not None and self.plan.estimate[0] else 600.0
             table = html_legend(self.used(), self.options.labels is not None, max(300.0, width))
-            rows.append(f'<TR><TD ALIGN="LEFT">{table}</TD></TR>')
+            rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{table}</TD></TR>')
         label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2">{"".join(rows)}</TABLE>>'
         self.out.append(f'  graph [label={label}, labelloc="t", labeljust="l"];')
 

@@ -165,40 +165,40 @@ def svg_legend(used: Collection[str], labels: bool, max_width: float) -> tuple[E
 
 
 def html_legend(used: Collection[str], labels: bool, max_width: float) -> str:
-    """The legend as a Graphviz HTML-like table (for a label; system dot only), rows no wider than *max_width*."""
-    cells = []
+    """The legend as lines of Graphviz HTML-like text (for a label cell; system dot only).
+
+    Text, not table cells: Graphviz stretches the cells of a table to the
+    width of the label (the page's heading), text stays where it is put.
+    Kinds are a square of their colour and their name; lines wrap before
+    *max_width*.
+    """
+    kinds = {k.value: k for k in Kind}
+    relations = {k.value: (k, c) for k, c in _RELATIONS}
+    entries: list[tuple[str, float]] = []
     for item in legend_items(used, labels):
-        kinds = {k.value: k for k in Kind}
-        relations = dict((k.value, (k, c)) for k, c in _RELATIONS)
         if item in kinds:
-            kind = kinds[item]
-            cell = (f'<TD BGCOLOR="{KIND_FILLS[kind]}" COLOR="{KIND_COLOURS[kind]}" BORDER="1">'
-                    f'<FONT POINT-SIZE="9">{item}</FONT></TD>')
+            colour = style.legible(KIND_COLOURS[kinds[item]], ("#ffffff",), 3.0)
+            entry = f'<FONT COLOR="{colour}">\u25a0</FONT> {item}'
         elif item in relations:
             kind, caption = relations[item]
             mark = "\u2192" if kind is RelKind.SUPPORTS else ("\u2026" if kind is RelKind.SAME_AS else "\u22a3")
-            cell = f'<TD><FONT POINT-SIZE="9" COLOR="{style.legible(RELATION_COLOURS[kind])}">{mark} {caption}</FONT></TD>'
+            entry = f'<FONT COLOR="{style.legible(RELATION_COLOURS[kind], ("#ffffff",))}">{mark} {caption}</FONT>'
         elif item == "inference":
-            cell = '<TD><FONT POINT-SIZE="9">\u25cf inference</FONT></TD>'
+            entry = f'<FONT COLOR="{style.JUNCTION_COLOUR}">\u25cf</FONT> inference (linked premises meet)'
         elif item == "context":
-            cell = (f'<TD BGCOLOR="{style.CONTEXT_FILL}" BORDER="1">'
-                    f'<FONT POINT-SIZE="9">dashed: from another map</FONT></TD>')
+            entry = '<FONT COLOR="#6a6a6a">\u2b1a</FONT> dashed: from another map'
         else:
-            badges = " ".join(f'<FONT COLOR="{style.label_colour(l)}"><B>{l.value.upper()}</B></FONT>'
-                              for l in Label)
-            cell = f'<TD><FONT POINT-SIZE="9">{badges} acceptability</FONT></TD>'
-        cells.append((cell, _item_width(item) + 10))
-    rows: list[list[str]] = [[]]
-    used_width = _width("Legend", bold=True) + 14
-    for cell, width in cells:
-        if rows[-1] and used_width + width > max_width:
-            rows.append([])
+            entry = " ".join(f'<FONT COLOR="{style.label_colour(l)}"><B>{l.value.upper()}</B></FONT>'
+                             for l in Label) + " acceptability"
+        entries.append((entry, _item_width(item) + 14))
+    lines: list[list[str]] = [[]]
+    used_width = _width("Legend", bold=True) + 10
+    for entry, width in entries:
+        if lines[-1] and used_width + width > max_width:
+            lines.append([])
             used_width = 0.0
-        rows[-1].append(cell)
+        lines[-1].append(entry)
         used_width += width
-    body = "".join(f'<TR><TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4"><TR>{"".join(r)}</TR>'
-                   f'</TABLE></TD></TR>' for r in rows)
-    return (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">'
-            f'<TR><TD ALIGN="LEFT"><B><FONT POINT-SIZE="10">Legend</FONT></B></TD></TR>{body}</TABLE>')
-
-
+    gap = "\u2003\u2003"
+    text = '<BR ALIGN="LEFT"/>'.join(gap.join(line) for line in lines)
+    return f'<FONT POINT-SIZE="9" COLOR="#333333"><B>Legend</B>{gap}{text}<BR ALIGN="LEFT"/></FONT>'
