@@ -38,7 +38,7 @@ from .commands import ArgmapCommands
 from .editor import editor_command, resolve_editor
 from .history import History
 from .labels import compute_labels
-from .loading import broken_files, load_failure
+from .loading import broken_files, load_failure, named_maps
 from .messages import ChoiceRequested, EditRequested, ExportRequested, JumpRequested
 from .searching import SearchIndex
 
@@ -81,6 +81,7 @@ class ArgmapApp(App[None]):
         self.result: LoadResult | None = None
         self.problems: list[Diagnostic] = []
         self.broken: dict[str, list[Diagnostic]] = {}  # files that did not load, by path
+        self.shown_maps: set[str] | None = None  # the maps of the files named (None: all)
         self.index: SearchIndex | None = None
         self.labels: object | None = None
         self.labels_note = ""
@@ -202,13 +203,14 @@ class ArgmapApp(App[None]):
             # Off the UI thread too: what search and the tree need before the first keystroke.
             index = SearchIndex(result.project)
             outlines = {map_id: Outline(result.project, map_id) for map_id in result.project.maps}
+            shown = named_maps(result)
         except Exception as exc:  # noqa: BLE001 - a folder made unreadable mid-session must not end the app
             self.call_from_thread(self._load_failed, exc, generation)
             return
-        self.call_from_thread(self._apply, result, index, outlines, generation)
+        self.call_from_thread(self._apply, result, index, outlines, generation, shown)
 
     def _apply(self, result: LoadResult, index: SearchIndex, outlines: dict[str, Outline],
-               generation: int) -> None:
+               generation: int, shown: set[str] | None = None) -> None:
         if generation != self._load_generation:
             return  # a newer load is on its way
         self.result = result
@@ -220,6 +222,7 @@ class ArgmapApp(App[None]):
             self.project = result.project
             self.index = index
             self.broken = broken_files(result)
+            self.shown_maps = shown
             self.labels, self.labels_note = None, ("computing\u2026" if self.with_analysis else "")
             self.browser.show_project(outlines)
             gc.freeze()  # the new rows too: a big project need not be rescanned by every later collection

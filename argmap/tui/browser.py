@@ -179,23 +179,26 @@ class BrowserScreen(Screen):
         had_project = tree.project is not None
         expanded = tree.expanded_paths() if had_project else []
         cursor = tree.cursor_path() if had_project else None
-        tree.set_project(app.project, outlines, app.broken)
+        tree.set_project(app.project, outlines, app.broken, app.shown_maps)
+        shown = [c for c in tree.root.children if c.data is not None and c.data.kind == "map"]
         if had_project:
             tree.restore(expanded, cursor)
-        elif len(app.project.maps) == 1:
-            # One map (a big synthetic one, say): open it straight away.
-            only = tree.map_node(next(iter(app.project.maps)))
-            tree.expand(only)
-            tree.select(only)
+        elif len(shown) == 1:
+            # One map (a big synthetic one, or the one file named): open it straight away.
+            tree.expand(shown[0])
+            tree.select(shown[0])
         else:
             first = tree.root.children[0] if tree.root.children else None
             if first is not None:
                 tree.select(first)
-        nodes = sum(len(m.nodes) for m in app.project.maps.values())
-        maps = len(app.project.maps)
+        listed = [app.project.maps[c.data.map_id] for c in shown]
+        nodes = sum(len(m.nodes) for m in listed)
+        maps = len(listed)
         broken = len(app.broken)
+        beside = len(app.project.maps) - maps
         tree.border_subtitle = (f"{maps} map{'s' * (maps != 1)}, {nodes} nodes"
-                                + (f", {broken} file{'s' * (broken != 1)} not loaded" if broken else ""))
+                                + (f", {broken} file{'s' * (broken != 1)} not loaded" if broken else "")
+                                + (f" (+{beside} beside for links)" if beside else ""))
         self.refresh_side()
 
     def show_no_project(self) -> None:

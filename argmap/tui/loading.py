@@ -7,6 +7,7 @@ happens; these say why in the problems panel and the tree.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from collections.abc import Sequence
 
 from ..diagnostics import Diagnostic
@@ -46,3 +47,21 @@ def load_failure(exc: BaseException, paths: Sequence[str]) -> Diagnostic:
     where = ", ".join(paths)
     return Diagnostic("internal", f"loading failed ({type(exc).__name__}: {exc}); the last good version "
                       "stays on screen", path=where)
+
+
+def named_maps(result: LoadResult) -> set[str] | None:
+    """The maps of the files the user named, when they named files and not folders.
+
+    ``argmap tui maps/may-2018.yaml`` loads the maps beside it too (links
+    to them resolve), but the tree shows the named one; ``None``: show all.
+    Resolves paths: call it off the interface thread.
+    """
+    named = set(result.files)
+    shown = set()
+    for map_id, argmap in result.project.maps.items():
+        try:
+            if Path(argmap.path).resolve() in named:
+                shown.add(map_id)
+        except (OSError, ValueError, RuntimeError):  # a path that no longer resolves: show it
+            shown.add(map_id)
+    return None if len(shown) == len(result.project.maps) else shown

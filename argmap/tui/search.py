@@ -29,6 +29,8 @@ from .searching import FILTER_FIELDS, Hit, SearchIndex, parse_query
 
 __all__ = ["SearchScreen", "FilterSuggester"]
 
+_BADGES = {kind: Style(color="#ffffff", bgcolor=colour, bold=True) for kind, colour in KIND_COLOURS.items()}
+
 SHOWN = 100  # results listed; the status line gives the full count
 HIT_TEXT = 240  # characters of a result's paraphrase shown
 HIT_REF = 100  # characters of its id (the middle goes: ids differ at the ends)
@@ -172,7 +174,9 @@ class SearchScreen(ModalScreen[Ref | None]):
         text = Text()
         if node is None:
             return text.append(ref)
-        text.append(node.kind.value, Style(color=KIND_COLOURS[node.kind], italic=True))
+        # A badge, white on the kind's colour: readable on the list and on the
+        # highlighted row alike (blue text on the teal highlight was not).
+        text.append(f" {node.kind.value} ", _BADGES[node.kind])
         text.append(" " + truncate(visible(node.text, one_line=True), HIT_TEXT))
         text.append(f"\n  {ref} \u00b7 {middle(visible(node.by, one_line=True), HIT_REF)}", "dim")
         if hit.snippet:

@@ -116,6 +116,7 @@ class ArgTree(Tree[Row]):
         self._content_width = 80
         self._widths: dict[int, int] = {}
         self._batching = self._batched = False
+        self._hidden: set[str] = set()  # maps loaded for context, not listed (yet)
         super().__init__("maps", id=id)
         # Enter opens a row in its own handler, not in a NodeSelected handler
         # later: a Down typed right after must find the new rows already there.
@@ -126,20 +127,23 @@ class ArgTree(Tree[Row]):
     # -- data -----------------------------------------------------------------------------------
 
     def set_project(self, project: Project, outlines: dict[str, Outline] | None = None,
-                    broken: Mapping[str, Sequence[Diagnostic]] | None = None) -> None:
+                    broken: Mapping[str, Sequence[Diagnostic]] | None = None,
+                    shown: set[str] | None = None) -> None:
         """Show *project*: one collapsed row per map (the caller restores state).
 
         Each file of *broken* (path: its errors) gets a row after the maps,
-        saying why it did not load.
+        saying why it did not load.  Only the maps in *shown* get a row at
+        first (all if ``None``); another gets one when a link leads to it.
         """
         self.project = project
         self._outlines = dict(outlines or {})
         self._populated.clear()
         self._depth.clear()
         self.clear()
+        self._hidden = {m for m in project.maps if shown is not None and m not in shown}
         for map_id in project.maps:
-            node = self.root.add(row_label(project, Row("map", map_id)), Row("map", map_id))
-            self._depth[node.id] = 0
+            if map_id not in self._hidden:
+                self._add_map(map_id)
         for path, problems in (broken or {}).items():
             node = self.root.add_leaf(broken_label(path, problems), Row("broken", path))
             self._depth[node.id] = 0
@@ -196,10 +200,19 @@ class ArgTree(Tree[Row]):
 
     # -- finding rows ---------------------------------------------------------------------------
 
+    def _add_map(self, map_id: str) -> TreeNode[Row]:
+        row = Row("map", map_id)
+        node = self.root.add(row_label(self.project, row), row)
+        self._depth[node.id] = 0
+        return node
+
     def map_node(self, map_id: str) -> TreeNode[Row] | None:
         for child in self.root.children:
             if child.data and child.data.kind == "map" and child.data.map_id == map_id:
                 return child
+        if map_id in self._hidden:  # a map loaded for context, reached by a link: list it now
+            self._hidden.discard(map_id)
+            return self._add_map(map_id)
         return None
 
     def find_path(self, map_id: str, keys: Iterable[tuple]) -> TreeNode[Row] | None:

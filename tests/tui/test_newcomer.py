@@ -359,3 +359,78 @@ async def test_topics_jumps_are_messages_the_app_carries_out(fixture_maps: Path)
         await wait_until(pilot, lambda: app.screen is app.browser, "the jump")
         assert isinstance(posted[-1], JumpRequested) and posted[-1].ref == ref
         assert app.browser.tree.cursor_row.ref == ref
+
+
+# -- search ------------------------------------------------------------------------------------
+
+def _contrast(fg, bg) -> float:
+    """WCAG contrast ratio of two rich colours (as RGB triplets)."""
+    def luminance(colour) -> float:
+        def channel(c: int) -> float:
+            c = c / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        r, g, b = colour
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    high, low = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_the_selected_search_rows_kind_is_readable(fixture_maps: Path, theme: str) -> None:
+    app = make_app(fixture_maps, analysis=False, settings=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = theme
+        await loaded(pilot)
+        await pilot.press("slash", *"tendering")
+        await wait_until(pilot, lambda: getattr(app.screen, "shown_for", None) == "tendering", "results")
+        await pilot.pause()
+        results = app.screen.results
+        assert results.highlighted == 0
+        checked = 0
+        for y in range(2):  # the first result's two lines, highlighted; the next result's, not
+            for highlighted_row in (0, 2):
+                strip = results.render_line(highlighted_row + y)
+                for segment in strip:
+                    if segment.text.strip() in ("claim", "premise", "rebuttal", "concession") and segment.style:
+                        style = segment.style
+                        fg = style.color.get_truecolor()
+                        bg = style.bgcolor.get_truecolor()
+                        assert _contrast(fg, bg) >= 4.5, (segment.text, fg, bg)
+                        checked += 1
+        assert checked >= 2
+
+
+# -- one map named -----------------------------------------------------------------------------
+
+async def test_naming_one_map_file_lists_only_it_and_links_still_lead_out(fixture_maps: Path) -> None:
+    app = ArgmapApp([str(fixture_maps / "alpha.yaml")], watch=False, analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        tree = app.browser.tree
+        assert [c.data.map_id for c in tree.root.children] == ["alpha"]
+        assert tree.map_node("alpha").is_expanded  # the one map, opened
+        assert "1 map," in str(tree.border_subtitle) and "+1 beside" in str(tree.border_subtitle)
+        # beta was loaded as context: the link row under alpha's claim leads into it,
+        # and following it lists beta.
+        tree.select(tree.map_node("alpha"))
+        tree.action_expand_subtree()
+        links = []
+        tree.each_row(lambda n: links.append(n) if n.data is not None and n.data.kind == "link"
+                      and n.data.ref.map_id == "beta" else None)
+        tree.select(links[0])
+        await pilot.press("enter")
+        target = links[0].data.ref
+        await wait_until(pilot, lambda: cursor_row(app) is not None and cursor_row(app).ref == target
+                         and cursor_row(app).kind == "node", "the jump")
+        assert [c.data.map_id for c in tree.root.children] == ["alpha", "beta"]
+
+
+async def test_naming_a_broken_map_file_shows_why(fixture_maps: Path) -> None:
+    path = fixture_maps / "alpha.yaml"
+    path.write_text("map: alpha\nnodes: [unclosed\n", encoding="utf-8")
+    app = ArgmapApp([str(path)], watch=False, analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        rows = [c.data for c in app.browser.tree.root.children]
+        assert [r.kind for r in rows] == ["broken"], rows
+        assert rows[0].map_id.endswith("alpha.yaml")
