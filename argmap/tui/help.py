@@ -24,7 +24,11 @@ is shown as a link (`↪`): Enter jumps to where it is shown in full.
 
 The **detail** pane describes the row under the cursor: paraphrase, kind,
 speaker and who reports them, tags, stances, acceptability label, quotes,
-and every relation in and out as a link you can follow (Tab to it, Enter).
+and every relation in and out as a link you can follow (Tab selects the
+first, Enter follows it).
+
+Rows are cut to the tree's width: widen it with `<` `>` (or drag the bar
+between the panes), or press `v` to read the argument as wrapped text.
 
 The **source** pane shows the article with the node's quote highlighted.
 Passages other nodes quote are faint, so text nobody mapped stands out.
@@ -48,6 +52,8 @@ Passages other nodes quote are faint, so text nobody mapped stands out.
 | x / X | export the map / the argument under the cursor to SVG |
 | r | reload now (saving a map reloads by itself) |
 | E | expand everything below the cursor |
+| v | read the argument under the cursor as wrapped text |
+| < > | a narrower or wider tree (remembered) |
 | Ctrl+P | command palette: maps, nodes and commands |
 | q | quit |
 
