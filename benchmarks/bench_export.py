@@ -102,6 +102,14 @@ def shape_table(renderers: list[str]) -> None:
                 text = FONT_SIZE * min(1.0, printed_scale(w, h, "a4"))
                 print(f"{name:<28} | {renderer:<8} | {w:6.0f}x{h:<6.0f} | {aspect(w, h):6.2f} | "
                       f"{text:5.1f}pt | {elapsed:5.2f}s")
+        if shutil.which("dot"):
+            bbc = repo / "maps" / "bbc-reader-heath-2021.yaml"
+            pdf = root / "bbc-a4.pdf"
+            times = [timed([*argmap, "export", str(bbc), "-o", str(pdf), "--page", "a4", "--force", "-q"])
+                     for _ in range(3)]
+            pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+            print(f"\n--page a4, {bbc.stem} to PDF: {statistics.median(times):.2f} s (median of 3; "
+                  f"target 2 s), {pages} pages")
         print()
 
 
