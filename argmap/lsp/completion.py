@@ -8,18 +8,20 @@ values, a record completes its keys.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 from collections.abc import Sequence
 from pathlib import Path
 
 from lsprotocol import types
 
-from ..coverage import map_coverage, sentences
+from ..coverage import sentences
 from ..model import ArgMap, Project
 from ..spec import MAP_FILE, REF_PATTERN, AnyOf, Choice, OneOrMany, Record, Spec, Table, Text
 from .context import Context, context_at
 from .convert import client_col
-from .state import Snapshot
+from .state import Snapshot, quote_at
 
 __all__ = ["complete", "spec_at", "MAX_ITEMS"]
 
@@ -62,13 +64,13 @@ def complete(snapshot: Snapshot | None, path: Path, lines: Sequence[str], row: i
     line = lines[row].rstrip("\r\n")
     edit_range = types.Range(types.Position(row, client_col(line, ctx.start)),
                              types.Position(row, client_col(line, col)))
-    items = _items(ctx, argmap, project, edit_range, snapshot)
+    items = _items(ctx, argmap, project, edit_range, row, snapshot)
     incomplete = len(items) > MAX_ITEMS
     return types.CompletionList(is_incomplete=incomplete, items=items[:MAX_ITEMS])
 
 
 def _items(ctx: Context, argmap: ArgMap | None, project: Project | None, edit_range: types.Range,
-           snapshot: Snapshot | None) -> list[types.CompletionItem]:
+           row: int, snapshot: Snapshot | None) -> list[types.CompletionItem]:
     keys = [*ctx.parents, ctx.key]
     spec = spec_at(keys)
     if ctx.in_key:
@@ -93,7 +95,7 @@ def _items(ctx: Context, argmap: ArgMap | None, project: Project | None, edit_ra
         tags = sorted({t for n in argmap.nodes.values() for t in n.tags})
         return [_item(t, t, edit_range, types.CompletionItemKind.Keyword) for t in tags]
     if ctx.key == "quote" and snapshot is not None:
-        return _quote_items(ctx, argmap, edit_range, snapshot)
+        return _quote_items(ctx, argmap, edit_range, row, snapshot)
     return []
 
 
@@ -134,14 +136,25 @@ def _short(text: str, width: int = 80) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def _quote_items(ctx: Context, argmap: ArgMap, edit_range: types.Range,
+def _quote_items(ctx: Context, argmap: ArgMap, edit_range: types.Range, row: int,
                  snapshot: Snapshot) -> list[types.CompletionItem]:
-    """The seed's sentences that begin with what was typed, unmapped first, inserted verbatim."""
-    cached = snapshot.cache.get(("quotes", argmap.id))
+    """The seed's sentences that begin with what was typed, unmapped first, inserted verbatim.
+
+    The quote being typed does not count as mapping a sentence: its first
+    words are in the seed, and would otherwise cover the very sentence wanted.
+    """
+    typing = quote_at(argmap, row)
+    key = ("quotes", argmap.id, typing.pos if typing else None)
+    cached = snapshot.cache.get(key)
     if cached is None:
-        unmapped = {s.start for s in map_coverage(argmap).unmapped} if argmap.seed_text else set()
-        cached = [(s.text, s.start in unmapped) for s in sentences(argmap)]
-        snapshot.cache[("quotes", argmap.id)] = cached
+        spans = sorted(q.span for n in argmap.nodes.values() for q in n.quotes if q.span and q is not typing)
+        starts = [s for s, _ in spans]
+        reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end so far
+        cached = []
+        for sentence in sentences(argmap):
+            last = bisect.bisect_left(starts, sentence.end)
+            cached.append((sentence.text, not (last and reach[last - 1] > sentence.start)))
+        snapshot.cache[key] = cached
     typed = ctx.prefix.casefold()
     items = []
     for rank, (text, unmapped) in enumerate(cached):

@@ -22,7 +22,7 @@ from ..visible import visible
 from .completion import _leaf, spec_at
 from .context import context_at, word_at
 from .convert import token_range, client_col
-from .state import Snapshot
+from .state import Snapshot, quote_at
 
 __all__ = ["Target", "target_at", "hover", "definition", "references"]
 
@@ -160,12 +160,8 @@ def quote_definition(snapshot: Snapshot, path: Path, row: int) -> types.Location
     argmap, _ = snapshot.map_at(path)
     if argmap is None or not argmap.seed_text:
         return None
-    best = None
-    for node in argmap.nodes.values():
-        for quote in node.quotes:
-            if quote.span and quote.pos.line <= row + 1 and (best is None or quote.pos.line > best.pos.line):
-                best = quote
-    if best is None or best.pos.line < row + 1 - _RECORD_LINES:
+    best = quote_at(argmap, row)
+    if best is None or best.span is None:
         return None
     seed_path = next((folder / argmap.source.seed for folder in _seed_dirs(Path(argmap.path), None)
                       if (folder / argmap.source.seed).is_file()), None)

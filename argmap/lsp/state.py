@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, error
-from ..model import ArgMap, Pos, Project
+from ..model import ArgMap, Pos, Project, Quote
 from ..project import LoadResult, display_path, load
 from ..yamlsource import MAX_FILE_BYTES
 from .convert import split_lines
 
-__all__ = ["Snapshot", "check", "looks_like_map", "MAP_SUFFIXES"]
+__all__ = ["Snapshot", "check", "quote_at", "looks_like_map", "MAP_SUFFIXES"]
 
 MAP_SUFFIXES = (".yaml", ".yml")
 # A map or topics file says so on a line of its own; other YAML (CI files, configs) is left alone.
@@ -72,6 +72,16 @@ class Snapshot:
         return self._labels
 
 
+def quote_at(argmap: ArgMap, row: int, reach: int = 12) -> Quote | None:
+    """The quote written on line *row* (0-based) of *argmap*'s file, or in the block scalar it is in."""
+    best: Quote | None = None
+    for node in argmap.nodes.values():
+        for quote in node.quotes:
+            if row + 1 - reach <= quote.pos.line <= row + 1 and (best is None or quote.pos.line > best.pos.line):
+                best = quote
+    return best
+
+
 def _resolved(name: str) -> Path:
     return Path(name).resolve()
 
@@ -112,4 +122,12 @@ def check(folder: Path, overrides: Mapping[Path, str], previous: Snapshot | None
     for path in list(maps):
         if path not in diagnostics:  # the file is gone
             del maps[path], projects[path]
+    if any(path not in maps for path in usable):
+        # A buffer opened broken (mid-edit) has no last good state: its saved
+        # file stands in, once, so completion and navigation know its map.
+        saved = load([folder])
+        for argmap in saved.project.maps.values():
+            path = _resolved(argmap.path)
+            if path in usable and path not in maps:
+                maps[path], projects[path] = argmap, saved.project
     return Snapshot(folder, result, diagnostics, lines, maps, projects)
