@@ -16,6 +16,8 @@ __all__ = ["split_lines", "set_position_encoding", "client_col", "char_index", "
 # The token a problem points at: an id, a map:node reference or a plain word.
 _TOKEN = re.compile(r"[^\s,\[\]{}:#\"']+(?::[^\s,\[\]{}:#\"']+)?")
 # A quoted scalar: to its closing quote (or the end of the line).
+# What ends a plain scalar early: a flow collection's punctuation, or a key's colon.
+_FLOW_OR_KEY = re.compile(r"[,\[\]{}]|:(?:\s|$)")
 _QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"?|'(?:[^']|'')*'?")
 
 
@@ -77,6 +79,10 @@ def token_range(lines: Sequence[str], pos: Pos | None, length: int | None = None
     if length is None:
         match = _QUOTED.match(line, start) or _TOKEN.match(line, start)
         end = match.end() if match and match.end() > start else len(line.rstrip())
+        rest = line[start:]
+        if line[end:end + 1] == " " and not _FLOW_OR_KEY.search(rest):
+            comment = re.search(r"\s#", rest)  # a plain scalar of several words: all of them, to a comment
+            end = start + len((rest[:comment.start()] if comment else rest).rstrip())
     else:
         end = start + length
     end = max(min(end, len(line)), start)

@@ -16,11 +16,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
-from . import completion, navigate, symbols
+from ..visible import visible
+from . import completion, edits, navigate, symbols
 from .context import context_at
 from .convert import char_index, set_position_encoding, split_lines, to_lsp_diagnostic
 from .state import MAP_SUFFIXES, Snapshot, check, looks_like_map
@@ -230,6 +232,34 @@ def make_server() -> ArgmapServer:
             return []
         argmap, _ = snapshot.map_at(path)
         return symbols.document_symbols(argmap, snapshot.file_lines(path)) if argmap else []
+
+    @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+    @server.thread()
+    def prepare_rename(ls: ArgmapServer, params: types.PrepareRenameParams) -> types.Range | None:
+        _, found = target(ls, params.text_document.uri, params.position)
+        return found.word_range if found else None
+
+    @server.feature(types.TEXT_DOCUMENT_RENAME)
+    @server.thread()
+    def rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+        snapshot, found = target(ls, params.text_document.uri, params.position)
+        if found is None:
+            return None
+        try:
+            return edits.rename(snapshot, found, params.new_name)
+        except edits.RefusedEdit as exc:
+            raise JsonRpcInvalidParams(visible(str(exc), one_line=True)) from None
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
+        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.Refactor]))
+    @server.thread()
+    def code_action(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        where = ls.where(params.text_document.uri, params.range.start)
+        if where is None or where[0] is None:
+            return None
+        snapshot, path, lines, _, _ = where
+        return edits.code_actions(snapshot, path, params.text_document.uri, lines, params.range,
+                                  params.context.diagnostics)
 
     @server.feature(types.WORKSPACE_SYMBOL)
     @server.thread()
