@@ -183,6 +183,7 @@ def word_at(line: str, col: int) -> tuple[str, int, int] | None:
     """The id or ``map:node`` reference around character *col* of *line*: text, start, end."""
     if len(line) > MAX_LINE:
         return None
+    col = min(max(col, 0), len(line))
     start = col
     while start > 0 and _ID_CHAR.match(line[start - 1]):
         start -= 1
