@@ -127,8 +127,10 @@ class SourceView(ScrollView, can_focus=True):
         self._rewrap()
         self.refresh()
         self.scroll_to_quote()
-        # Once laid out (the view may have just been shown), scroll again.
-        self.call_after_refresh(self.scroll_to_quote)
+        if not self.size.height or not self.window_region.height:
+            # Not laid out yet (just shown): scroll again once it is.  Not on
+            # every move: a second scroll costs a second frame of the screen.
+            self.call_after_refresh(self.scroll_to_quote)
 
     def _rewrap(self) -> None:
         width = self.scrollable_content_region.width or self.size.width
