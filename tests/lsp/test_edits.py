@@ -74,7 +74,6 @@ async def test_code_actions_fix_a_misspelt_id_and_a_near_miss_quote(client: Lang
             .replace("      - NHS legislation open to change - PM", "      - NHS legislation is open to changes - PM", 1))
     uri = open_doc(client, path, text)
     problems = await diagnostics_for(client, uri)
-    fixed = text
     edits = []
     for code in ("unknown-speaker", "quote-not-found"):
         [problem] = [d for d in problems if d.code == code]
