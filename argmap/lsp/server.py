@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 
 # Seconds of quiet after an edit before the folder is re-checked.
 DEBOUNCE = 0.05
+# Files whose change on disk may change a check: maps, topics and seeds.
+WATCHED = ["**/*.yaml", "**/*.yml", "**/seeds/**"]
 
 
 class _Checker:
@@ -157,8 +159,26 @@ def make_server() -> ArgmapServer:
     server = ArgmapServer()
 
     @server.feature(types.INITIALIZED)
-    def initialized(ls: ArgmapServer, params: types.InitializedParams) -> None:
+    async def initialized(ls: ArgmapServer, params: types.InitializedParams) -> None:
         set_position_encoding(str(ls.workspace.position_encoding or "utf-16"))
+        watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+        if watched and watched.dynamic_registration:
+            # Maps and seeds changed on disk (a git checkout, another editor) are re-checked too.
+            await ls.client_register_capability_async(types.RegistrationParams([types.Registration(
+                "argmap-watch", types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                types.DidChangeWatchedFilesRegistrationOptions([
+                    types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED]))]))
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(ls: ArgmapServer, params: types.DidChangeWatchedFilesParams) -> None:
+        for change in params.changes:
+            path = ls.path_of(change.uri)
+            if path is None:
+                continue
+            # A map's folder, or for a seed the folders of the maps that may quote it.
+            for folder in (path.parent, path.parent.parent / "maps", path.parent.parent):
+                if folder in ls.checkers:
+                    ls.checkers[folder].touch(DEBOUNCE)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: ArgmapServer, params: types.DidOpenTextDocumentParams) -> None:

@@ -222,3 +222,18 @@ async def test_document_and_workspace_symbols(client: LanguageClient, project: P
     assert "roll-back-internal-market" in {c.name for c in groups["claims"].children}
     found = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="lansley"))
     assert "may-2018:lansley-mistakes" in {s.name for s in found}
+
+
+async def test_a_map_changed_on_disk_is_rechecked(client: LanguageClient, project: Path) -> None:
+    """A saved change to a map that is not open (a git checkout) reaches the open map's diagnostics."""
+    path = project / "maps" / MAY
+    uri = open_doc(client, path)
+    assert await diagnostics_for(client, uri) == []
+    other = project / "maps" / "csw-hancock-2021.yaml"
+    start = mark(client)
+    other.write_text(other.read_text("utf-8").replace("may-2018:lansley-mistakes", "may-2018:lansley-mistaks"),
+                     "utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        [types.FileEvent(uri=other.as_uri(), type=types.FileChangeType.Changed)]))
+    problems = await diagnostics_for(client, other.as_uri(), after=start)
+    assert [d.code for d in problems] == ["unknown-node"]
