@@ -434,3 +434,22 @@ async def test_naming_a_broken_map_file_shows_why(fixture_maps: Path) -> None:
         rows = [c.data for c in app.browser.tree.root.children]
         assert [r.kind for r in rows] == ["broken"], rows
         assert rows[0].map_id.endswith("alpha.yaml")
+
+
+async def test_the_reading_view_shows_hostile_text_as_text(fixture_maps: Path) -> None:
+    from argmap.tui.reading import ReadingScreen
+
+    path = fixture_maps / "alpha.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "text: Tendering wastes managers' time.",
+        'text: "[bold red]loud[/] \\x1b[31mred\\u202e rtl [link=https://evil.example]x[/link]"'),
+        encoding="utf-8")
+    app = make_app(fixture_maps, analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.jump(A("end-tendering"))
+        await pilot.press("v")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen), "the reading view")
+        shown = _screen_text(app)
+        assert "[bold red]loud[/] \\x1b[31mred<U+202E> rtl [link=https://evil.example]x[/link]" in shown
+        assert "\x1b" not in shown and "\u202e" not in shown
