@@ -23,7 +23,7 @@ from .project import retain_results
 
 # Order is the order of `argmap --help`.
 COMMANDS = ["tui", "check", "show", "search", "stats", "stances", "eval", "coverage", "export",
-            "import", "schema", "lsp"]
+            "import", "new", "schema", "lsp"]
 
 
 def _load_command(name: str):
