@@ -237,3 +237,19 @@ async def test_a_map_changed_on_disk_is_rechecked(client: LanguageClient, projec
         [types.FileEvent(uri=other.as_uri(), type=types.FileChangeType.Changed)]))
     problems = await diagnostics_for(client, other.as_uri(), after=start)
     assert [d.code for d in problems] == ["unknown-node"]
+
+
+async def test_definition_of_a_quote_is_its_span_in_the_seed(client: LanguageClient, project: Path) -> None:
+    path = project / "maps" / MAY
+    uri = open_doc(client, path)
+    await diagnostics_for(client, uri)
+    lines = path.read_text("utf-8").splitlines()
+    row = lines.index("      - NHS legislation open to change - PM")
+    found = await client.text_document_definition_async(types.DefinitionParams(
+        types.TextDocumentIdentifier(uri), types.Position(row, 12)))
+    seed = project / "seeds" / "2018-pm-may-internal-market.txt"
+    assert found.uri == seed.as_uri()
+    seed_lines = seed.read_text("utf-8").splitlines()
+    start, end = found.range.start, found.range.end
+    assert start.line == end.line
+    assert seed_lines[start.line][start.character:end.character] == "NHS legislation open to change - PM"
