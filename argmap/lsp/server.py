@@ -122,16 +122,16 @@ class ArgmapServer(LanguageServer):
 
     def publish(self, snapshot: Snapshot, versions: dict[Path, int | None]) -> None:
         """Send every file's problems in the folder, and clear those of files that have none now."""
-        sent: set[str] = set()
-        for path, problems in snapshot.diagnostics.items():
-            uri = self.uris.get(path) or from_fs_path(str(path)) or path.as_uri()
-            lines = snapshot.file_lines(path)
-            diagnostics = [to_lsp_diagnostic(p, lines) for p in problems]
-            self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=versions.get(path)))
-            sent.add(uri)
+        uris = {path: self.uris.get(path) or from_fs_path(str(path)) or path.as_uri() for path in snapshot.diagnostics}
+        sent = set(uris.values())
+        # Clears first: a file's URI may be spelt two ways (as the client opened it, and from its path).
         for uri in self.published.get(snapshot.folder, set()) - sent:
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        for path, problems in snapshot.diagnostics.items():
+            lines = snapshot.file_lines(path)
+            diagnostics = [to_lsp_diagnostic(p, lines) for p in problems]
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                uri=uris[path], diagnostics=diagnostics, version=versions.get(path)))
         self.published[snapshot.folder] = sent
 
     def lines_of(self, uri: str, source: str, version: int | None) -> list[str]:
