@@ -31,3 +31,20 @@ def test_aif_names_are_found_in_any_case_and_with_argument_from() -> None:
     assert by_aif_name("Argument From Position To Know").id == "position-to-know"
     assert by_aif_name("Default Conflict").id == "default-conflict"
     assert by_aif_name("Something Else") is None
+
+
+def test_the_seed_examples_in_what_commentary_does_are_verbatim() -> None:
+    """Each *"…"* quoted in docs/format.md's "what commentary does" is in a bundled seed
+    (as a map's quote is matched; "…" joins two verbatim stretches)."""
+    from argmap.quotes import SeedText
+
+    text = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
+    section = text[text.index("## What commentary does"):text.index("## Cross-map references")]
+    quoted = re.findall(r'\*"(.+?)"\*', section, re.S)
+    assert len(quoted) >= 12
+    seeds = [SeedText((REPO / "seeds" / p.name).read_text(encoding="utf-8"))
+             for p in sorted((REPO / "seeds").glob("*.txt"))]
+    for quote in quoted:
+        for piece in quote.split("…"):
+            piece = " ".join(piece.split())
+            assert not piece or any(seed.find(piece) for seed in seeds), piece
