@@ -625,8 +625,11 @@ class Labelling:
             undecided.remove(i)
         undecided.sort(key=lambda a: isinstance(af.elements[a], NoStandingReason))  # name a real attacker first
         phrase = self._attack_phrase(i, undecided[0], element)
-        if isinstance(af.elements[undecided[0]], NoStandingReason):
-            return f"no stated reason for it is IN, and not all are OUT; {self._cycle_phrase(i, element)}"
+        lack = af.elements[undecided[0]]
+        if isinstance(lack, NoStandingReason):
+            whose = "it" if lack.conclusion == element else \
+                f"its premise {element_name(af, af.index[lack.conclusion], element)}"
+            return f"no stated reason for {whose} is IN, and not all are OUT; {self._cycle_phrase(i, element)}"
         more = f" (and {len(undecided) - 1} more UNDEC)" if len(undecided) > 1 else ""
         return f"{phrase}, which is UNDEC{more}, and by nothing IN; {self._cycle_phrase(i, element)}"
 

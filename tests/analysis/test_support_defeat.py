@@ -133,3 +133,19 @@ def test_inferences_list_only_inferences(project_of) -> None:
     project = project_of({"m": {"reason": {"kind": "premise", "supports": "claim"}, "claim": {}}})
     labelling = label(project)
     assert [str(a.conclusion) for a in labelling.inferences] == ["m:claim"]
+
+
+def test_undecided_reasons_are_explained(project_of) -> None:
+    from argmap.model import Argument
+
+    project = project_of({"m": {
+        "reason": {"kind": "premise", "supports": "claim", "attacks": "other"},
+        "other": {"by": "bob", "attacks": "reason"},
+        "claim": {"kind": "premise", "supports": "top"},
+        "top": {},
+    }})
+    labelling = label(project)
+    assert labelling.explain(Ref("m", "claim")).startswith("UNDEC: no stated reason for it is IN, and not all are OUT")
+    onward = Argument((Ref("m", "claim"),), Ref("m", "top"))
+    assert labelling.explain(onward).startswith("UNDEC: ")
+    assert labelling[Ref("m", "top")] is UNDEC
