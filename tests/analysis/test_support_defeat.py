@@ -7,6 +7,9 @@ Heath undercuts.
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from argmap.analysis.semantics import label
 from argmap.model import Label, Ref
 
@@ -149,3 +152,44 @@ def test_undecided_reasons_are_explained(project_of) -> None:
     onward = Argument((Ref("m", "claim"),), Ref("m", "top"))
     assert labelling.explain(onward).startswith("UNDEC: ")
     assert labelling[Ref("m", "top")] is UNDEC
+
+
+def _labels_of_yaml(nodes: dict) -> dict[str, Label]:
+    import tempfile
+    from pathlib import Path
+
+    from argmap.project import load
+
+    from .conftest import map_yaml
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "maps").mkdir()
+        (root / "seeds").mkdir()
+        text, seed = map_yaml("m", nodes)
+        (root / "maps" / "m.yaml").write_text(text, encoding="utf-8")
+        (root / "seeds" / "m.txt").write_text(seed, encoding="utf-8")
+        result = load([root / "maps"])
+        assert not result.errors, [d.format() for d in result.errors]
+        return {ref.node_id: lab for ref, lab in label(result.project).labels.items()}
+
+
+_IDS = [f"n{k}" for k in range(5)]
+_PAIRS = st.lists(st.tuples(st.sampled_from(_IDS), st.sampled_from(_IDS)).filter(lambda p: p[0] != p[1]),
+                  max_size=6, unique=True)
+
+
+@settings(max_examples=25, deadline=None)
+@given(attacks=_PAIRS, supports=_PAIRS, qualifies=_PAIRS)
+def test_adding_qualifications_never_changes_a_label(attacks, supports, qualifies) -> None:
+    def nodes(with_qualifies: bool) -> dict:
+        out: dict = {n: {} for n in _IDS}
+        for key, pairs in (("attacks", attacks), ("supports", supports)):
+            for a, b in pairs:
+                out[a].setdefault(key, []).append(b)
+        if with_qualifies:
+            for a, b in qualifies:
+                out[a].setdefault("qualifies", []).append(b)
+        return out
+
+    assert _labels_of_yaml(nodes(True)) == _labels_of_yaml(nodes(False))
