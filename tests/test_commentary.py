@@ -179,3 +179,23 @@ def test_a_stance_record_needs_is(make_maps) -> None:
 def test_old_supports_record_still_needs_to(make_maps) -> None:
     result = check(make_maps, FULL.replace("{to: central, scheme: sign}", "{scheme: sign}"))
     assert [d.code for d in result.diagnostics if d.severity.value == "error"] == ["missing"]
+
+
+def test_the_json_schema_accepts_every_construct_and_rejects_a_bad_scheme(make_maps) -> None:
+    import json
+    import textwrap
+
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    from argmap.spec import json_schema
+    from argmap.yamlsource import SafeLoader
+
+    validator = Draft202012Validator(json.loads(json.dumps(json_schema())))
+    good = yaml.load(textwrap.dedent(HEADER + FULL), Loader=SafeLoader)  # noqa: S506 - safe loader
+    assert [e.message for e in validator.iter_errors(good)] == []
+    for old, new in (("scheme: sign", "scheme: sing"), ("force: hedged", "force: hedge"),
+                     ("how: not-enough", "how: enough"), ("{is: for,", "{was: for,"),
+                     ("as_of: 1946", "as_of: May 1946")):
+        bad = yaml.load(textwrap.dedent(HEADER + FULL.replace(old, new)), Loader=SafeLoader)  # noqa: S506
+        assert list(validator.iter_errors(bad)), new
