@@ -4,10 +4,11 @@ Pure data, no Textual.  Query syntax::
 
     nhs lie                      every word must occur (in any order)
     "red tape"                   a phrase, as one word
-    kind:claim                   filters: kind, by (or speaker), tag, topic, map
+    kind:claim                   filters: kind, by (or speaker), tag, topic, map, force, scheme
     by:heath tag:tendering       several filters must all hold
     kind:claim kind:rebuttal     the same filter twice means either
     topic:tendering=against      a stance on the topic, optionally a given one
+    force:ascribed scheme:expert how a node is put forward; a scheme of a relation it declares
     may-2018:roll                a word with a colon (not a filter) is matched against map:node too
 
 A word matches at the start of a word of the node's ``map:node`` id,
@@ -30,11 +31,12 @@ from collections.abc import Callable, Iterable
 from itertools import accumulate
 from dataclasses import dataclass, field
 
-from ..model import ArgMap, Node, Project, Ref
+from ..model import ArgMap, Force, Node, Project, Ref
+from ..schemes import SCHEME_IDS
 
 __all__ = ["FILTER_FIELDS", "Query", "Hit", "SearchIndex", "parse_query", "normalise", "highlight"]
 
-FILTER_FIELDS = ("kind", "by", "tag", "topic", "map")
+FILTER_FIELDS = ("kind", "by", "tag", "topic", "map", "force", "scheme")
 _ALIASES = {"speaker": "by", "tags": "tag", "stance": "topic", "k": "kind", "t": "tag"}
 _WORD = re.compile(r"[\w-]+")
 _TOKEN = re.compile(r'(\w+):("[^"]*"|\S*)|"([^"]*)"|(\S+)')
@@ -155,6 +157,10 @@ class SearchIndex:
             return sorted(set(project.topics) | {t for n in project.nodes() for t in n.stances})
         if name == "map":
             return sorted(project.maps)
+        if name == "force":
+            return [f.value for f in Force]
+        if name == "scheme":
+            return list(SCHEME_IDS)
         return []
 
     # -- search ---------------------------------------------------------------------------------
@@ -209,6 +215,10 @@ def _passes(entry: _Entry, filters: dict[str, tuple[str, ...]]) -> bool:
             ok = any(node.map_id.lower().startswith(v) for v in values)
         elif name == "topic":
             ok = any(_stance_matches(node, v) for v in values)
+        elif name == "force":  # the force in effect: a concession is conceded unless it says otherwise
+            ok = any(node.effective_force.startswith(v) for v in values)
+        elif name == "scheme":
+            ok = any(r.scheme is not None and r.scheme.startswith(v) for v in values for r in node.relations)
         else:
             ok = True
         if not ok:

@@ -92,3 +92,21 @@ def test_stats_count_forces_and_schemes(make_maps) -> None:
                              "ascribed": 1, "hedged": 1}
     assert doc["schemes"] == {"negative-consequences": 1, "sign": 1}
     assert doc["relations"]["qualifies"] == 2 and doc["relations"]["related_to"] == 1
+
+
+def test_search_filters_by_force_and_scheme(make_maps) -> None:
+    from argmap.analysis.search import SearchIndex
+
+    p = project(make_maps)
+    index = SearchIndex(p, list(p.maps.values()))
+
+    def ids(query: str) -> list[str]:
+        return sorted(h.ref.node_id for h in index.search(query, limit=None)[0])
+
+    assert ids("force:ascribed") == ["failed"]
+    assert ids("force:conceded") == ["bullet"]  # a concession's default force
+    assert ids("force:rhet") == ["madness"]
+    assert ids("force:asserted") == ["central", "cut"]
+    assert ids("scheme:sign") == ["madness"]
+    assert ids("scheme:neg force:asserted") == ["central"]
+    assert "expert-opinion" in index.values("scheme") and "hedged" in index.values("force")
