@@ -209,9 +209,11 @@ class NodeReader:
                     linked = _record(item, _LINKED)
                     target = linked["to"]
                     group = (source, *map(ref, _items(linked["with"])))
-                    relations.append(_new(Relation, (_SUPPORTS, source, ref(target), pos(target), group, None, None, None, None)))
+                    relations.append(_new(Relation, (_SUPPORTS, source, ref(target), pos(target), group,
+                                                     None, None, None, None)))
                 else:
-                    relations.append(_new(Relation, (_SUPPORTS, source, ref(item), pos(item), (source,), None, None, None, None)))
+                    relations.append(_new(Relation, (_SUPPORTS, source, ref(item), pos(item), (source,),
+                                                     None, None, None, None)))
         if "attacks" in where:
             for item in _items(where["attacks"]):
                 relations.append(_new(Relation, (_ATTACKS, source, ref(item), pos(item), (), None, None, None, None)))
