@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -156,6 +157,8 @@ def _piece_path(target: Path | None, piece: str, split: bool) -> Path | None:
     """Where one page of a --page/--split export goes: ``may.svg`` -> ``may-2.svg``, ``may--claim.svg``."""
     if target is None or not piece:
         return target
+    # A claim's id names the file: keep it to id characters, whatever a broken map holds.
+    piece = re.sub(r"[^A-Za-z0-9_.-]", "_", piece).lstrip(".")[:100] or "page"
     stem, ext = os.path.splitext(target.name)
     return target.with_name(f"{stem}{'--' if split else '-'}{piece}{ext}")
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from ..model import Ref
 from .scene import Scene
 
-__all__ = ["Plan", "plan", "PAGE_SIZES", "printed_scale", "MAX_ASPECT", "node_size", "aspect", "trees"]
+__all__ = ["Plan", "plan", "PAGE_SIZES", "printed_scale", "MAX_ASPECT", "node_size", "aspect", "trees", "parents"]
 
 Element = Ref | int   # a node's Ref or a junction's index
 
@@ -117,6 +117,11 @@ def _parents(scene: Scene) -> dict[Element, tuple[Element, int]]:
         if edge.role in _UP_ROLES and edge.source not in parent and edge.source != edge.target:
             parent[edge.source] = (edge.target, i)
     return parent
+
+
+def parents(scene: Scene) -> dict[Element, tuple[Element, int]]:
+    """Each element's first upward neighbour (what it hangs under) and the index of the edge there."""
+    return _parents(scene)
 
 
 def _roots_and_levels(elements: list[Element], parent: Mapping[Element, tuple[Element, int]],

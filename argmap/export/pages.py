@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from ..errors import RenderError
 from ..model import Kind, Project, Ref
-from .arrange import MARGIN, PAGE_SIZES, printed_scale, trees
+from .arrange import MARGIN, PAGE_SIZES, parents, printed_scale, trees
+from .escape import clean
 from .filters import Within
 from .style import FONT_SIZE
 
@@ -78,14 +79,13 @@ def split_page(project: Project, map_id: str, page: Page, only=None) -> list[Pag
 
     Returns ``[page]`` when there is nothing to split.
     """
-    from .arrange import _parents
     from .scene import build_scene
 
     if page.root is None:
         return [page]
     scene = build_scene(project, map_id, only=page.only)
     children: dict = {}
-    for element, (up, _edge) in _parents(scene).items():
+    for element, (up, _edge) in parents(scene).items():
         children.setdefault(up, []).append(element)
 
     def below(element) -> list[Ref]:
@@ -232,7 +232,7 @@ def combine_pdf(pages: list[tuple[str, bytes]], page: str) -> bytes:
         sheet.merge_transformed_page(source, move)
         writer.add_page(sheet)
         if title:
-            writer.add_outline_item(title[:120], index)
+            writer.add_outline_item(clean(title)[:120], index)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -132,3 +132,14 @@ def test_cli_pages_never_overwrite_and_the_rest_are_written(workspace, capsys):
     assert (workspace / "may--roll-back-internal-market.svg").read_text() == "keep me"
     assert "exists" in capsys.readouterr().err
     assert len(list(workspace.glob("may--*.svg"))) > 1
+
+
+def test_a_hostile_claim_id_cannot_steer_the_file_name(tmp_path):
+    from argmap.commands.export import _piece_path
+
+    project = build_project({"../../evil\u202e/x": {"kind": "claim", "text": "A claim."},
+                             "p": {"supports": ["../../evil\u202e/x"], "text": "A reason."}})
+    [(key, _data)] = render_pages(project, "m", "svg", split="claim", renderer="embedded")
+    path = _piece_path(tmp_path / "out.svg", key, True)
+    assert path.parent == tmp_path and "/" not in path.name and "\u202e" not in path.name
+    assert path.name.startswith("out--") and path.suffix == ".svg"
