@@ -80,6 +80,8 @@ def _text(selection, solution, labelling, args, style) -> str:
 
     from ..model import Label
     from ..analysis.semantics import element_name
+    from ..analysis.show import force_phrase
+    from ..analysis.states import debate_state
     from ..visible import visible
 
     out: list[str] = []
@@ -106,8 +108,14 @@ def _text(selection, solution, labelling, args, style) -> str:
             if node.expect is not None and node.expect is not lab:
                 expect = "  " + style.fg(f"(expected {node.expect.value.upper()})", "#d0342c", bold=True)
             head = style.label(lab) + " " * (6 - len(lab.value))
-            out.append(f"  {head} {style.bold(node.id.ljust(width))}  {_short(node.text)}{expect}")
+            force = force_phrase(selection.project, node)  # ascribed by …, reported by …, hedged, …
+            force = f" [{visible(force, one_line=True)}]" if force else ""
+            out.append(f"  {head} {style.bold(node.id.ljust(width))}  {_short(node.text)}{force}{expect}")
+            # The state in the debate as mapped (docs/analysis.md), then the semantics' reason.
             reason = labelling.explain(node.ref).split(": ", 1)[1]
+            state = debate_state(selection.project, labelling.labels, node.ref)
+            if (labelling.count == 1 or lab is not Label.UNDEC) and not reason.startswith("every stated reason"):
+                reason = f"{state.value}: {reason}"  # (a reason that says its reasons fell says it already)
             out.append(f"  {'':6} {'':{width}}  {style.dim(reason)}")
         shown = [(a, lab) for a, lab in labelling.inferences.items()
                  if a.conclusion.map_id == argmap.id and (args.inferences or lab is not Label.IN)]

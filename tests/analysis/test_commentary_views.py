@@ -110,3 +110,19 @@ def test_search_filters_by_force_and_scheme(make_maps) -> None:
     assert ids("scheme:sign") == ["madness"]
     assert ids("scheme:neg force:asserted") == ["central"]
     assert "expert-opinion" in index.values("scheme") and "hedged" in index.values("force")
+
+
+def test_eval_text_names_the_state_and_the_force(make_maps, capsys) -> None:
+    import json
+
+    from argmap.cli import main
+
+    maps = make_maps({"m.yaml": HEADER + FULL_STANCES, "topics.yaml": TOPICS}, seeds={"s.txt": SEED})
+    assert main(["eval", str(maps / "m.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "challenged, no reply in the maps: attacked by central, which is IN" in out
+    assert "[ascribed by Critics]" in out and "[hedged]" in out and "[rhetorical question]" in out
+    assert main(["eval", str(maps / "m.yaml"), "-f", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)  # JSON keeps the semantics' own terms
+    cut = next(n for n in doc["maps"][0]["nodes"] if n["id"] == "cut")
+    assert cut["label"] == "out" and cut["reason"] == "attacked by central, which is IN"
