@@ -1,7 +1,8 @@
 """Which claims stand: label every node IN, OUT or UNDEC, and say why.
 
 The maps are read as an abstract argumentation framework (docs/analysis.md):
-attacks attack nodes, undercuts attack inferences, supports add no attacks.
+attacks attack nodes, undercuts attack inferences, qualifications never
+defeat, and a node the maps give reasons for stands only while one of them does.
 Grounded semantics (the default) gives the one sceptical labelling; with
 preferred or stable semantics the labels shown are the sceptical view (IN or
 OUT where every labelling agrees) and --all lists the labellings.
