@@ -27,7 +27,8 @@ __all__ = ["complete", "spec_at", "MAX_ITEMS"]
 
 # A completion list the editor can filter at once; the rest is marked incomplete.
 MAX_ITEMS = 500
-_SPEAKER_KEYS = frozenset({"by", "via", "speaker"})
+# Keys whose value is a speaker id (said_by: who says an ascribed or reported node is held).
+SPEAKER_KEYS = frozenset({"by", "via", "speaker", "said_by"})
 _PLAIN_UNSAFE = set("#:{}[],&*!|>'\"%@`")
 
 
@@ -88,7 +89,7 @@ def _items(ctx: Context, argmap: ArgMap | None, project: Project | None, edit_ra
         return []
     if leaf.pattern == REF_PATTERN:
         return _node_items(ctx.prefix, argmap, project, edit_range)
-    if ctx.key in _SPEAKER_KEYS:
+    if ctx.key in SPEAKER_KEYS:
         return [_item(s.id, s.id, edit_range, types.CompletionItemKind.Variable, s.name)
                 for s in argmap.speakers.values()]
     if ctx.key == "tags":

@@ -19,14 +19,13 @@ from ..model import ArgMap, Pos, Project, Ref
 from ..project import _seed_dirs  # the loader's own look-up of a map's seed
 from ..spec import REF_PATTERN, Text
 from ..visible import visible
-from .completion import _leaf, spec_at
+from .completion import SPEAKER_KEYS, _leaf, spec_at
 from .context import context_at, word_at
 from .convert import token_range, client_col
 from .state import Snapshot, quote_at
 
 __all__ = ["Target", "target_at", "hover", "definition", "references"]
 
-_SPEAKER_KEYS = frozenset({"by", "via", "speaker"})
 # How many lines below a relation's position its references are looked for (a flow or block record).
 _RECORD_LINES = 12
 _CONTEXT_CHARS = 120
@@ -65,7 +64,7 @@ def target_at(snapshot: Snapshot, path: Path, lines: Sequence[str], row: int, co
         if declared == "topic" and word in project.topics:
             return Target("topic", word, rng)
         return None
-    if ctx.key in _SPEAKER_KEYS and argmap is not None and word in argmap.speakers:
+    if ctx.key in SPEAKER_KEYS and argmap is not None and word in argmap.speakers:
         return Target("speaker", (argmap.id, word), rng)
     if ctx.parents[-1:] == ("stance",) and ctx.key == word and word in project.topics:
         return Target("topic", word, rng)

@@ -148,6 +148,9 @@ async def test_completion_of_node_ids_where_a_relation_expects_one(client: Langu
 async def test_completion_of_speakers_kinds_and_stances(client: LanguageClient, project: Path) -> None:
     uri, line, _ = await _open_with(client, project, "    by: may\n", "    by: \n")
     assert {"may", "news-report", "sector"} <= {i.label for i in await _complete(client, uri, line, 8)}
+    # Who says an ascribed or reported node is held is a speaker too.
+    uri, line, _ = await _open_with(client, project, "    by: may\n", "    by: may\n    said_by: \n")
+    assert {"may", "news-report", "sector"} <= {i.label for i in await _complete(client, uri, line + 1, 13)}
     uri, line, _ = await _open_with(client, project, "    kind: claim\n", "    kind: \n")
     assert [i.label for i in await _complete(client, uri, line, 10)] == sorted(k.value for k in Kind)
     uri, line, text = await _open_with(client, project, "    stance: { tendering: against,",
