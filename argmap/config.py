@@ -1,6 +1,7 @@
 """The user's settings: one TOML file in the platform's config folder.
 
-The file (the README's "Settings" section documents it) lives at ``$ARGMAP_CONFIG`` if that is set, otherwise at
+The file (documented in the README's "Settings" section) lives at
+``$ARGMAP_CONFIG`` if that is set, otherwise at
 ``platformdirs.user_config_path("argmap") / "config.toml"``
 (``~/.config/argmap/config.toml`` on Linux).  It holds top-level keys only::
 
