@@ -74,6 +74,10 @@ class _Checker:
             self.server.snapshots[self.folder] = snapshot
             self.server.publish(snapshot, versions)
             if generation == self.generation:
+                # Label the project now, on the check thread, so that the first hover
+                # after a check does not pay for it (about 50 ms on 10,000 nodes).
+                await loop.run_in_executor(self.server.checks, snapshot.labels)
+            if generation == self.generation:  # no edit came in meanwhile
                 return
 
 
