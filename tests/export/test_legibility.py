@@ -13,7 +13,6 @@ import shutil
 import struct
 import subprocess
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 
 import pytest
 
