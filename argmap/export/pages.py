@@ -232,7 +232,7 @@ def combine_pdf(pages: list[tuple[str, bytes]], page: str) -> bytes:
         sheet.merge_transformed_page(source, move)
         writer.add_page(sheet)
         if title:
-            writer.add_outline_item(clean(title)[:120], index)
+            writer.add_outline_item(title=clean(title)[:120], page_number=index)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
