@@ -90,3 +90,12 @@ def real_project() -> Project:
     result = load([str(MAPS)])
     assert result.ok, [d.format() for d in result.errors]
     return result.project
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    """A copy of the maps and seeds, with the working directory at its top."""
+    shutil.copytree(MAPS, tmp_path / "maps")
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

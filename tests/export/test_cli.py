@@ -11,16 +11,7 @@ import pytest
 
 from argmap.cli import main
 
-from .conftest import MAPS, REPO, needs_dot
-
-
-@pytest.fixture
-def workspace(tmp_path, monkeypatch):
-    """A copy of the maps and seeds, with the working directory at its top."""
-    shutil.copytree(MAPS, tmp_path / "maps")
-    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+from .conftest import needs_dot
 
 
 def test_folder_gives_one_file_per_map(workspace):

@@ -15,7 +15,7 @@ from argmap.export.filters import NodeFilter
 from argmap.export.scene import build_scene
 from argmap.model import Ref
 
-from .conftest import MAPS, REPO, build_project
+from .conftest import build_project
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -72,14 +72,6 @@ def test_context_nodes_from_other_maps_stay_dashed(real_project):
     assert home and all("claim" in g.get("class") for g in home)
     assert any("context" in g.get("class") for g in nodes)
     assert "kind claim" in root.find(SVG + "title").text
-
-
-@pytest.fixture
-def workspace(tmp_path, monkeypatch):
-    shutil.copytree(MAPS, tmp_path / "maps")
-    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 @pytest.mark.parametrize("ext", ["svg", "dot"] + (["png", "pdf"] if shutil.which("dot") else []))

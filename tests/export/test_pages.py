@@ -20,7 +20,7 @@ from argmap.cli import main
 from argmap.export.arrange import PAGE_SIZES
 from argmap.export.pages import claim_pages, render_pages
 
-from .conftest import MAPS, REPO, build_project
+from .conftest import build_project
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="PDF needs the system Graphviz")
 SVG = "{http://www.w3.org/2000/svg}"
@@ -92,14 +92,6 @@ def test_the_bbc_map_prints_on_a4_at_a_readable_size(real_project, tmp_path):
         # The tallest words are the 14 pt heading: their height gives the page's scale.
         scale = max(heights) / (14 * 1.117)
         assert 11 * scale >= 9.0, (number, scale)
-
-
-@pytest.fixture
-def workspace(tmp_path, monkeypatch):
-    shutil.copytree(MAPS, tmp_path / "maps")
-    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_cli_split_and_page_file_names(workspace):
