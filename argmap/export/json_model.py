@@ -1,8 +1,9 @@
 """The normalised model as JSON: the documented, versioned format other tools read.
 
-docs/export.md specifies it (format ``argmap``, version 1).  Compatible
-additions (new keys) keep the version; removing or changing the meaning of
-a key increases it.  Every node reference is a string ``map:node``.
+docs/export.md specifies it (format ``argmap``, version 2) and keeps its
+changelog.  Compatible additions (new keys) keep the version; removing or
+changing the meaning of a key increases it.  Every node reference is a
+string ``map:node``.
 """
 
 from __future__ import annotations
@@ -11,13 +12,17 @@ import json
 from collections.abc import Iterable
 
 from .. import __version__
-from ..model import ArgMap, Node, Project, Relation
+from ..analysis.states import debate_state
+from ..model import ArgMap, Node, Project, QualifyHow, Relation, RelKind
+from ..schemes import get as get_scheme
 from .ids import node_svg_id
 
 __all__ = ["FORMAT", "VERSION", "to_dict", "dumps"]
 
 FORMAT = "argmap"
-VERSION = 1
+# 2: the commentary constructs (force, qualifies, related_to, schemes, drawn_by,
+# adopts, stance details) and the support-aware labels; docs/export.md's changelog.
+VERSION = 2
 
 
 def _span(span: tuple[int, int] | None) -> list[int] | None:
@@ -31,7 +36,20 @@ def _relation(relation: Relation) -> dict:
         out["group"] = [str(r) for r in relation.group]
     if relation.premise is not None:
         out["premise"] = str(relation.premise)
+    if relation.scheme is not None:
+        scheme = get_scheme(relation.scheme)
+        out["scheme"] = relation.scheme
+        out["scheme_name"] = scheme.aif if scheme is not None else None
+    if relation.drawn_by is not None:
+        out["drawn_by"] = relation.drawn_by
+    if relation.kind is RelKind.QUALIFIES:
+        out["how"] = (relation.how or QualifyHow.LIMITS).value
     return out
+
+
+def _stance_details(node: Node) -> dict:
+    return {topic: {"if": d.condition or None, "only": d.scope or None, "as_of": d.as_of or None}
+            for topic, d in node.stance_details.items()}
 
 
 def _node(project: Project, argmap: ArgMap, node: Node, labels) -> dict:
@@ -48,6 +66,9 @@ def _node(project: Project, argmap: ArgMap, node: Node, labels) -> dict:
         "quotes": [{"text": q.text, "span": _span(q.span)} for q in node.quotes],
         "tags": list(node.tags),
         "stances": {topic: stance.value for topic, stance in node.stances.items()},
+        "stance_details": _stance_details(node),
+        "force": node.effective_force.value,
+        "said_by": project.said_by(node),
         "expect": node.expect.value if node.expect else None,
         "note": node.note or None,
         "genre": argmap.genre_of(node).value,
@@ -56,6 +77,8 @@ def _node(project: Project, argmap: ArgMap, node: Node, labels) -> dict:
     if labels is not None:
         label = labels.get(node.ref)
         out["label"] = label.value if label is not None else None
+        state = debate_state(project, labels, node.ref)
+        out["state"] = state.name.lower().replace("_", "-") if state is not None else None
     return out
 
 
@@ -71,10 +94,11 @@ def _map(project: Project, argmap: ArgMap, labels) -> dict:
             "url": source.url or None,
             "parts": [{"id": p.id, "genre": p.genre.value, "title": p.title or None, "outlet": p.outlet or None,
                        "author": p.author or None, "date": p.date or None, "speaker": p.speaker,
-                       "starts": p.starts or None, "span": _span(p.span)} for p in source.parts],
+                       "starts": p.starts or None, "span": _span(p.span), "adopts": list(p.adopts)}
+                      for p in source.parts],
         },
         "speakers": [{"id": s.id, "name": s.name, "role": s.role or None, "via": s.via,
-                      "chain": [c.id for c in project.attribution(argmap.id, s.id)]}
+                      "adopts": list(s.adopts), "chain": [c.id for c in project.attribution(argmap.id, s.id)]}
                      for s in argmap.speakers.values()],
         "nodes": [_node(project, argmap, node, labels) for node in argmap.nodes.values()],
         "relations": [_relation(r) for node in argmap.nodes.values() for r in node.relations],
