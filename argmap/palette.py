@@ -54,4 +54,5 @@ STANCE_COLOURS: dict[str, str] = {
     "against": "#d0342c",
     "mixed": "#c08a00",
     "neutral": "#8a8a8a",
+    "split": "#7b4fa0",   # an article whose voices differ (analysis/stances.py)
 }

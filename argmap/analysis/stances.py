@@ -12,7 +12,11 @@ What commentary does (docs/format.md) is kept apart:
 * a speaker (or part) that ``adopts`` another's text takes on the stances of
   the adopted nodes, noted "adopted from ...";
 * a conditional, partial or dated stance, and a hedged, reported or
-  rhetorical-question node, counts, with a note saying so (:meth:`Row.notes`).
+  rhetorical-question node, counts, with a note saying so (:meth:`Row.notes`);
+* an article is not one voice: where its speakers take different positions
+  on a topic (a news report quoting both sides, a column answering a
+  critic), the article's cell is ``split``, with who holds what in the notes,
+  rather than ``mixed``, which stays for one voice holding both.
 """
 
 from __future__ import annotations
@@ -24,7 +28,10 @@ from dataclasses import dataclass, field
 from ..model import ArgMap, Force, Node, Project, Ref, Stance
 from ..visible import visible
 
-__all__ = ["combine", "Row", "Matrices", "matrices", "render_notes"]
+__all__ = ["combine", "SPLIT", "Row", "Matrices", "matrices", "render_notes"]
+
+# An article's position when its voices differ (not a Stance: no node is "split").
+SPLIT = "split"
 
 
 def combine(stances: Iterable[Stance]) -> Stance | None:
@@ -51,18 +58,35 @@ class Row:
     refs: dict[str, list[Ref]] = field(default_factory=dict)
     # topic -> what qualifies the stances counted ("if ...", "hedged", "adopted from heath", ...)
     qualified: dict[str, list[str]] = field(default_factory=dict)
+    # article rows: topic -> speaker -> that speaker's stances in the article
+    voices: dict[str, dict[str, list[Stance]]] = field(default_factory=dict)
 
-    def add(self, topic: str, stance: Stance, ref: Ref, notes: list[str]) -> None:
+    def add(self, topic: str, stance: Stance, ref: Ref, notes: list[str], voice: str | None = None) -> None:
         self.stances.setdefault(topic, []).append(stance)
         self.refs.setdefault(topic, []).append(ref)
         if notes:
             self.qualified.setdefault(topic, []).append(f"{ref.node_id}: " + "; ".join(notes))
+        if voice is not None:
+            self.voices.setdefault(topic, {}).setdefault(voice, []).append(stance)
 
     def notes(self, topic: str) -> list[str]:
         return self.qualified.get(topic, [])
 
-    def position(self, topic: str) -> Stance | None:
-        return combine(self.stances.get(topic, ()))
+    def split(self, topic: str) -> dict[str, list[str]] | None:
+        """Who holds which position, when the article's voices differ on *topic* (else None)."""
+        held: dict[str, list[str]] = {}
+        for voice, stances in self.voices.get(topic, {}).items():
+            position = combine(stances)
+            if position is not None and position is not Stance.NEUTRAL:
+                held.setdefault(position.value, []).append(voice)
+        return held if len(held) > 1 else None
+
+    def position(self, topic: str) -> str | None:
+        """The row's position on *topic*: a :class:`Stance` value, :data:`SPLIT`, or None."""
+        if self.split(topic) is not None:
+            return SPLIT
+        found = combine(self.stances.get(topic, ()))
+        return found.value if found is not None else None
 
     def counts(self, topic: str) -> Counter:
         return Counter(s.value for s in self.stances.get(topic, ()))
@@ -79,7 +103,9 @@ class Matrices:
     def as_dict(self) -> dict:
         def rows(items: list[Row]) -> list[dict]:
             return [{"id": r.id, "name": r.name,
-                     "positions": {t: (p.value if (p := r.position(t)) else None) for t in self.topics},
+                     "positions": {t: r.position(t) for t in self.topics},
+                     **({"split": {t: split for t in self.topics if (split := r.split(t))}}
+                        if r.kind == "article" else {}),
                      "counts": {t: dict(r.counts(t)) for t in self.topics if r.stances.get(t)},
                      "qualified": {t: r.notes(t) for t in self.topics if r.notes(t)}}
                     for r in items]
@@ -178,7 +204,7 @@ def matrices(project: Project, maps: Sequence[ArgMap] | None = None) -> Matrices
             holder_row = speaker_row(argmap, node.by)
             for topic, stance in node.stances.items():
                 notes = _notes(project, node, topic)
-                article.add(topic, stance, node.ref, notes)
+                article.add(topic, stance, node.ref, notes, voice=node.by)
                 holder_row.add(topic, stance, node.ref, notes)
                 for adopter in adopters.get(node.id, ()):
                     speaker_row(argmap, adopter).add(topic, stance, node.ref, [*notes, f"adopted from {node.by}"])
@@ -189,12 +215,22 @@ def matrices(project: Project, maps: Sequence[ArgMap] | None = None) -> Matrices
 
 
 def render_notes(result: Matrices) -> str:
-    """The qualified positions, one line each, for under the text tables ("" when there are none)."""
-    lines = []
-    for row in [*result.articles, *result.speakers]:
-        for topic in result.topics:
-            for note in row.notes(topic):
-                lines.append(f"  {visible(row.id, one_line=True)} on {topic}: {visible(note, one_line=True)}")
-    if not lines:
-        return ""
-    return "qualified positions (counted above):\n" + "\n".join(dict.fromkeys(lines)) + "\n"
+    """What the tables' cells stand for, for under them ("" when nothing needs saying).
+
+    First the articles whose voices differ (who holds what), then the
+    qualified positions (conditional, partial, dated, hedged, reported,
+    adopted), one line each.
+    """
+    def line(row: Row, topic: str, text: str) -> str:
+        return f"  {visible(row.id, one_line=True)} on {topic}: {visible(text, one_line=True)}"
+
+    split_lines = [line(row, topic, "; ".join(f"{position}: {', '.join(voices)}" for position, voices in split.items()))
+                   for row in result.articles for topic in result.topics if (split := row.split(topic))]
+    notes = [line(row, topic, note) for row in [*result.articles, *result.speakers]
+             for topic in result.topics for note in row.notes(topic)]
+    blocks = []
+    if split_lines:
+        blocks.append("split: the article's voices differ:\n" + "\n".join(split_lines) + "\n")
+    if notes:
+        blocks.append("qualified positions (counted above):\n" + "\n".join(dict.fromkeys(notes)) + "\n")
+    return "\n".join(blocks)

@@ -2,7 +2,8 @@
 
 A cell is for, against, mixed (both, or a node marked mixed) or neutral,
 derived from the stances of the nodes of that article or speaker; "·" means
-no stance.  -f csv and -f json print the same matrices for spreadsheets and
+no stance.  An article whose speakers take different positions is "split"
+(who holds what is listed under the table), not mixed.  -f csv and -f json print the same matrices for spreadsheets and
 scripts (CSV: one row per article or speaker, a column per topic).
 
 Exit status: 0 answered, 1 the maps have errors, 2 bad paths or unknown map ids.
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         for kind, rows in groups:
             for row in rows:
                 writer.writerow([kind, cell(row.id), cell(row.name),
-                                 *((p.value if (p := row.position(t)) else "") for t in result.topics)])
+                                 *(row.position(t) or "" for t in result.topics)])
     else:
         from ..visible import visible
         style = Style(colour_wanted(args.colour))
@@ -92,7 +93,7 @@ def _table(kind: str, rows, topics: list[str], style, transpose: bool) -> str:
     title = style.bold(f"topic × {kind}") + f" ({len(rows)} {kind}{'s' * (len(rows) != 1)})"
     if not rows or not topics:
         return f"{title}\n  (no stances)\n"
-    cells = [[(p.value if (p := row.position(t)) else NONE) for t in topics] for row in rows]
+    cells = [[row.position(t) or NONE for t in topics] for row in rows]
     if transpose:
         header = ["topic", *(r.id for r in rows)]
         body = [[t, *(cells[r][k] for r in range(len(rows)))] for k, t in enumerate(topics)]

@@ -215,7 +215,20 @@ def test_stances_table(debate, capsys):
     assert code == 0
     assert "topic × article" in out and "topic × speaker" in out
     debate_row = next(line for line in out.splitlines() if line.strip().startswith("debate "))
-    assert "mixed" in debate_row and "neutral" in debate_row
+    # Alice is against tendering and Bob for: the article's voices differ, which is not one mixed voice.
+    assert "split" in debate_row and "mixed" not in debate_row and "neutral" in debate_row
+    assert "  debate on tendering: against: alice; for: bob" in out.split("split: the article's voices differ:")[1]
+
+
+def test_one_voice_holding_both_is_mixed_not_split(build, capsys):
+    maps = build({"m": {"a": {"by": "alice", "stance": {"tendering": "for"}, "supports": "b"},
+                        "b": {"by": "alice", "stance": {"tendering": "against"}},
+                        "c": {"by": "bob", "stance": {"tendering": "neutral"}, "supports": "b"}}},
+                 topics={"tendering": "Tender?"})
+    code, out, _ = run(capsys, "stances", "--maps", str(maps), "-f", "json", "--by", "article")
+    assert code == 0
+    (article,) = json.loads(out)["articles"]
+    assert article["positions"]["tendering"] == "mixed" and article["split"] == {}
 
 
 def test_stances_csv(debate, capsys):
@@ -223,7 +236,7 @@ def test_stances_csv(debate, capsys):
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     cells = {(r["kind"], r["id"]): r for r in rows}
-    assert cells[("article", "debate")]["tendering"] == "mixed"
+    assert cells[("article", "debate")]["tendering"] == "split"
     assert cells[("article", "reply")]["tendering"] == "for"
     assert cells[("article", "reply")]["integration"] == ""
     assert cells[("speaker", "alice")]["tendering"] == "against"

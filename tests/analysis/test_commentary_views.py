@@ -29,7 +29,7 @@ def test_an_ascribed_position_is_not_its_holders_nor_the_articles(make_maps) -> 
     assert "labour" not in rows  # Labour asserts nothing in this map
     ascribed = rows["labour (ascribed by crit)"]
     assert ascribed.kind == "ascribed" and ascribed.name == "Labour, as ascribed by Critics"
-    assert ascribed.position("tape").value == "against"
+    assert ascribed.position("tape") == "against"
     article = result.articles[0]
     assert [str(r) for r in article.refs["tape"]] == ["m:cut", "m:central", "m:agrees"]
     doc = result.as_dict()
@@ -51,7 +51,7 @@ def test_adopting_a_speaker_takes_on_their_stances(make_maps) -> None:
     reader = {r.id: r for r in result.speakers}["reader"]
     # the reader adopts crit (speaker) and the column part (whose speaker is crit)
     assert "central: adopted from crit" in reader.notes("tape")
-    assert reader.position("tape").value == "mixed"  # for (own, hedged) and against (adopted)
+    assert reader.position("tape") == "mixed"  # for (own, hedged) and against (adopted)
 
 
 def test_show_names_force_qualification_scheme_and_related(make_maps) -> None:
