@@ -182,24 +182,26 @@ def retain_results() -> None:
 
 
 def load(paths: Iterable[str | os.PathLike] = (DEFAULT_MAPS,), seeds_dir: str | os.PathLike | None = None,
-         validate: bool = True, overrides: Mapping[Path, str] | None = None) -> LoadResult:
+         validate: bool = True, overrides: Mapping[Path, str] | None = None, beside: bool = True) -> LoadResult:
     """Load every map and topics file named by *paths*; never raises on bad input.
 
     *overrides* maps resolved file paths to text read in place of the file's
     (an editor's unsaved buffers, for the language server): the files must be
-    named by *paths* or stand beside them.
+    named by *paths* or stand beside them.  *beside* False reads only the
+    named files, not the maps beside them (``argmap import`` checks a new map
+    with just the maps it refers to, whatever the size of the folder).
     """
     with gc_paused():
-        result = _load(paths, seeds_dir, validate, overrides or {})
+        result = _load(paths, seeds_dir, validate, overrides or {}, beside)
     if _retained is not None:
         _retained.append(result)
     return result
 
 
 def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | None,
-          validate: bool, overrides: Mapping[Path, str]) -> LoadResult:
+          validate: bool, overrides: Mapping[Path, str], beside: bool = True) -> LoadResult:
     files, diagnostics = discover(paths)
-    context = _context_beside(files)
+    context = _context_beside(files) if beside else []
     files += context
     every_file = files  # the trimming below rebinds files, not this list
     seeds = _SeedCache()

@@ -1,12 +1,41 @@
-"""Import an argument map from another tool's format (AIF, as AIFdb and OVA write it).
+"""Import argument maps from other tools' formats.
 
     argmap import aif FILE.json -o maps/NAME.yaml
+    argmap import aif A.json B.json CORPUS/ -o maps/
 
-Writes the map (its id is NAME unless --map-id) and, when needed, its seed
-in seeds/ beside the maps folder; both atomically, never over an existing
-file (the map only with --force; a seed never: a new name is chosen).
-What the file holds that a map cannot (MA, PA and TA nodes, dangling edges,
-RAs without premises) is reported and skipped.  See docs/export.md.
+One file and an output ending in ``.yaml`` writes that map (its id is NAME
+unless --map-id).  Several files, or a folder (its files with the format's
+suffixes, not recursively), write one map each into the output folder,
+named after each file, with a progress bar on a terminal; a file that
+cannot be imported is reported, by its name, and the others go on (exit 1
+at the end).  Each map's seed goes to seeds/ beside the maps folder.  All
+is written atomically and never over an existing file (a map only with
+--force, and never a map written earlier in the same run; a seed never: a
+new name is chosen).  See docs/export.md.
+
+Adding a format is one entry in :data:`FORMATS`.  The converter contract:
+
+* A :class:`Format` names a module and a function ``convert(data: bytes,
+  request: ImportRequest) -> ImportResult`` (both in
+  :mod:`argmap.export.importing`).  *data* is the file's bytes, already
+  read and capped at the map size limit; ``request.path`` is the file
+  (``None`` for standard input) for a converter that must hand it to
+  another program.
+* It returns the map as YAML that passes ``argmap check`` in the
+  destination, with its seed (``seed_is_new`` False when an identical seed
+  exists in ``request.seeds_dir``), plain-words notes of what it skipped,
+  counts (``nodes``, ``relations``, ``speakers``, ``elsewhere``) and the ids
+  of the destination's maps the YAML refers to (``references``).
+* It writes nothing and prints nothing; it raises
+  :class:`~argmap.errors.ArgmapError` for a file it cannot import, with a
+  message that does not repeat the file's name (the command adds it).
+* It refers to a node of another map only if ``request.maps`` (the
+  destination's maps to their node ids, read on demand) has it, stances only
+  to ``request.topics``, and it takes its id from ``request.map_id``.
+
+Everything else (which files, where the map goes, target checks, the
+seed, atomic writes, messages, the final check) is done here and in
+:mod:`argmap.export.importing`, the same for every format.
 """
 
 from __future__ import annotations
@@ -14,115 +43,168 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 NAME = "import"
-HELP = "import a map from AIF (AIFdb / OVA JSON)"
+HELP = "import maps from AIF (AIFdb / OVA JSON)"
+
+
+class Format(NamedTuple):
+    """One importable format: what it is called, its converter, the suffixes of its files in a folder."""
+
+    title: str
+    module: str       # imported when used: a format's dependencies cost nothing to the others
+    function: str     # convert(data: bytes, request: ImportRequest) -> ImportResult
+    suffixes: tuple[str, ...]
+
+
+FORMATS: dict[str, Format] = {
+    "aif": Format("AIF (AIFdb / OVA JSON)", "argmap.export.aif_import", "convert_file", (".json",)),
+}
+GENRES = ["news-report", "opinion-column", "reader-comment", "debate"]
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.add_argument("source_format", choices=["aif"], metavar="FORMAT", help="the file's format: aif")
-    parser.add_argument("file", metavar="FILE", help="the file to import ('-' for standard input)")
-    parser.add_argument("-o", "--output", required=True, metavar="MAP.yaml",
-                        help="the map file to write, e.g. maps/NAME.yaml")
-    parser.add_argument("--map-id", metavar="ID", help="the map's id (default: the output file's name)")
-    parser.add_argument("--genre", choices=["news-report", "opinion-column", "reader-comment"],
-                        default="news-report", help="the source's genre when the file does not say")
-    parser.add_argument("--seeds", metavar="DIR", help="where to put the seed (default: seeds/ beside the maps folder)")
-    parser.add_argument("--force", action="store_true", help="overwrite the map file if it exists")
+    parser.add_argument("source_format", choices=list(FORMATS), metavar="FORMAT",
+                        help="the files' format: " + ", ".join(f"{k} ({f.title})" for k, f in FORMATS.items()))
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="the files to import, or folders of them ('-' for standard input)")
+    parser.add_argument("-o", "--output", required=True, metavar="MAP.yaml|DIR",
+                        help="the map file to write (one input), or the maps folder (several, or a folder)")
+    parser.add_argument("--map-id", metavar="ID", help="the map's id (one input; default: the output file's name)")
+    parser.add_argument("--genre", choices=GENRES, default=None,
+                        help="the source's genre when the file does not say (default: news-report; debate for "
+                             "dialogue corpora such as QT30 and US2016)")
+    parser.add_argument("--seeds", metavar="DIR", help="where to put the seeds (default: seeds/ beside the maps folder)")
+    parser.add_argument("--force", action="store_true", help="overwrite map files that exist")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
 
-def run(args: argparse.Namespace) -> int:
-    import re
+class _Job(NamedTuple):
+    source: str           # as typed or found: '-' or a path
+    output: Path
+    map_id: str | None    # None: from the output's name
 
-    from ..atomic import Protected, check_target, write_bytes, write_text
-    from ..plural import plural
-    from ..errors import ArgmapError, UsageError
-    from ..export.aif_import import convert, parse_aif, slug
-    from ..export.aif_read import read_aif
-    from ..project import load
-    from ..spec import ID_PATTERN
+
+def run(args: argparse.Namespace) -> int:
+    from ..errors import ArgmapError
+    from ..export.importing import Destination
+    from ..visible import visible
+
+    spec = FORMATS[args.source_format]
+    jobs = _jobs(args, spec)
+    folder = jobs[0].output.parent
+    destination = Destination(folder, Path(args.seeds) if args.seeds else None)
+    if len(jobs) == 1:
+        return _one(args, spec, jobs[0], destination)
+    from .export import _Progress
+
+    progress = _Progress(len(jobs), args.quiet)
+    failed = 0
+    for done, job in enumerate(jobs):
+        progress.update(done, Path(job.source).name)
+        try:
+            status = _one(args, spec, job, destination)
+        except ArgmapError as exc:  # this file's problem: say so, go on with the others
+            progress.close()
+            print(f"argmap: error: {visible(str(exc))}", file=sys.stderr)
+            status = 1
+        failed += status != 0
+    progress.close()
+    if not args.quiet or failed:
+        print(f"imported {len(jobs) - failed} of {len(jobs)} files into {visible(str(folder), one_line=True)}"
+              + (f"; {failed} failed" if failed else ""), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _jobs(args: argparse.Namespace, spec: Format) -> list[_Job]:
+    """The files to import and the map file each becomes."""
+    from ..errors import UsageError
+    from ..export.aif_import import slug
     from ..visible import visible
 
     output = Path(args.output)
-    if output.suffix not in (".yaml", ".yml"):
+    single = len(args.files) == 1 and (args.files[0] == "-" or not Path(args.files[0]).is_dir())
+    if single and output.suffix in (".yaml", ".yml"):
+        return [_Job(args.files[0], output, args.map_id)]
+    if single and args.files[0] == "-":
         raise UsageError(f"{visible(args.output, one_line=True)}: the map file must end in .yaml")
-    check_target(output, overwrite=args.force)  # before reading the input: exists, or is no regular file
-    map_id = args.map_id or output.stem
+    if args.map_id:
+        raise UsageError("--map-id names one map: give one file and -o MAP.yaml")
+    if output.suffix in (".yaml", ".yml") or (output.exists() and not output.is_dir()):
+        raise UsageError(f"{visible(args.output, one_line=True)}: several files go into a folder; give -o DIR")
+    sources: list[str] = []
+    for raw in args.files:
+        path = Path(raw)
+        if raw == "-":
+            raise UsageError("standard input ('-') can only be imported on its own")
+        if path.is_dir():
+            try:
+                found = sorted(p for p in path.iterdir() if p.suffix.lower() in spec.suffixes and p.is_file())
+            except OSError as exc:
+                raise UsageError(f"cannot read {visible(raw, one_line=True)}: {exc.strerror or exc}") from None
+            if not found:
+                raise UsageError(f"{visible(raw, one_line=True)}: no {' or '.join(spec.suffixes)} files in it")
+            sources += map(str, found)
+        else:
+            sources.append(raw)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create {visible(args.output, one_line=True)}: {exc.strerror or exc}") from None
+    jobs = []
+    for source in dict.fromkeys(sources):
+        stem = Path(source).name.split(".")[0] or "imported"
+        jobs.append(_Job(source, output / f"{slug(stem) or 'imported'}.yaml", None))
+    return jobs
+
+
+def _one(args: argparse.Namespace, spec: Format, job: _Job, destination) -> int:
+    """Import one file as *job* says; raise ArgmapError (naming the file) when it cannot be."""
+    import importlib
+    import re
+
+    from ..atomic import check_target
+    from ..errors import ArgmapError, UsageError
+    from ..export.aif_import import slug
+    from ..export.aif_read import read_aif
+    from ..export.importing import ImportRequest, write_result
+    from ..spec import ID_PATTERN
+    from ..visible import visible
+
+    output = job.output
+    if output.suffix not in (".yaml", ".yml"):
+        raise UsageError(f"{visible(str(output), one_line=True)}: the map file must end in .yaml")
+    if output.resolve() in destination.written:
+        raise UsageError(f"{visible(str(output), one_line=True)} was written from another file in this run; "
+                         f"two files would make one map")
+    protect = destination.protect(output)
+    check_target(output, overwrite=args.force, protect=protect)  # before reading the input
+    map_id = job.map_id or output.stem
     if not re.fullmatch(ID_PATTERN, map_id):
         map_id = slug(map_id) or "imported"
         if not args.quiet:
             print(f"argmap: using map id {map_id!r}", file=sys.stderr)
-    if args.file == "-":
-        source_name = "standard input"
-        try:
-            raw = read_aif(sys.stdin.buffer)
-        except ArgmapError as exc:
-            raise ArgmapError(f"{source_name}: {exc}") from None
-    else:
-        try:
-            with open(args.file, "rb") as stream:
-                raw = read_aif(stream)
-        except OSError as exc:
-            raise UsageError(f"cannot read {visible(args.file, one_line=True)}: {exc.strerror or exc}") from None
-        except ArgmapError as exc:
-            raise ArgmapError(f"{visible(args.file, one_line=True)}: {exc}") from None
-        source_name = Path(args.file).name
-    seeds_dir = Path(args.seeds) if args.seeds else output.resolve().parent.parent / "seeds"
-    topics_file = output.parent / "topics.yaml"
-    topics = None
-    maps: dict[str, set[str]] = {}  # the destination's maps and their nodes, for references to them
-    read: list[Path] = []  # every file loaded here: --force replaces none but the map re-imported
-    replaced_map = False  # whether the output is a map loaded here (what --force may replace)
-    if topics_file.is_file():
-        loaded = load([str(topics_file)], validate=False)
-        topics = set(loaded.project.topics)
-        read += loaded.loaded_paths
-    others = [p for p in output.parent.glob("*.y*ml") if p.resolve() != output.resolve()] \
-        if output.parent.is_dir() else []
-    if others:
-        loaded = load([str(output.parent)], validate=False)
-        read += loaded.loaded_paths
-        existing = loaded.project.maps
-        maps = {m.id: set(m.nodes) for m in existing.values()}
-        replaced_map = any(Path(m.path).resolve() == output.resolve() for m in existing.values())
-        clash = existing.get(map_id)
-        if clash is not None and Path(clash.path).resolve() != output.resolve():
-            raise UsageError(f"map id {map_id!r} is already used by {clash.path}; choose another with --map-id")
-    own = output.resolve()
-    protect = Protected(p for p in read if not (replaced_map and Path(p).resolve() == own))
-    check_target(output, overwrite=args.force, protect=protect)  # e.g. -o maps/topics.yaml --force
-
+    destination.claim(map_id, output)
+    shown = "standard input" if job.source == "-" else visible(job.source, one_line=True)
     try:
-        result = convert(parse_aif(raw), map_id, seeds_dir=seeds_dir, topics=topics, genre=args.genre,
-                         source_name=source_name, maps=maps)
-    except ArgmapError as exc:  # the file's problem: name the file (as typed), nothing written
-        shown = "standard input" if args.file == "-" else visible(args.file, one_line=True)
+        if job.source == "-":
+            data = read_aif(sys.stdin.buffer)
+        else:
+            with open(job.source, "rb") as stream:
+                data = read_aif(stream)
+    except OSError as exc:
+        raise UsageError(f"cannot read {shown}: {exc.strerror or exc}") from None
+    except ArgmapError as exc:
         raise ArgmapError(f"{shown}: {exc}") from None
-    seed = write_text(seeds_dir / result.seed_name, result.seed_text) if result.seed_is_new else None
+    request = ImportRequest(map_id=map_id, source_name="standard input" if job.source == "-" else
+                            Path(job.source).name, genre=args.genre, seeds_dir=destination.seeds_dir,
+                            topics=destination.topics, maps=destination.nodes,
+                            path=None if job.source == "-" else Path(job.source))
+    convert = getattr(importlib.import_module(spec.module), spec.function)
     try:
-        write_bytes(output, result.yaml.encode("utf-8"), overwrite=args.force, protect=protect)
-    except ArgmapError:
-        if seed is not None:  # the map was not written: take back the seed written for it
-            seed.unlink(missing_ok=True)
-        raise
-
-    if not args.quiet:
-        for line in result.report:
-            print(f"note: {visible(line, one_line=True)}", file=sys.stderr)
-        counts = result.counts
-        elsewhere = counts.get("elsewhere", 0)
-        print(f"wrote {visible(str(output), one_line=True)}: {plural(counts.get('nodes', 0), 'node')}, "
-              f"{plural(counts.get('relations', 0), 'relation')}, {plural(counts.get('speakers', 0), 'speaker')}"
-              + (f" ({plural(elsewhere, 'relation')} declared by other maps left to them)" if elsewhere else ""),
-              file=sys.stderr)
-        if result.seed_is_new:
-            print(f"wrote {visible(str(seed), one_line=True)} (the seed)", file=sys.stderr)
-    # The promise: the imported map passes 'argmap check'.  Say so if it does not.
-    check = load([str(output.parent)] if output.parent.is_dir() else [str(output)],
-                 seeds_dir=args.seeds)
-    mine = [d for d in check.diagnostics if d.is_error and d.pos and Path(d.pos.path).resolve() == output.resolve()]
-    for diagnostic in mine:
-        print(diagnostic.format(), file=sys.stderr)
-    return 1 if mine else 0
+        result = convert(data, request)
+    except ArgmapError as exc:  # the file's problem: name the file (as typed), nothing written
+        raise ArgmapError(f"{shown}: {exc}") from None
+    return write_result(result, output, destination, force=args.force, quiet=args.quiet)

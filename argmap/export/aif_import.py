@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ArgmapError
@@ -41,26 +40,14 @@ from .aif_read import NONE, AifGraph, Extension, NodeInfo, Notes, SpeakerInfo, i
 from .aif_seed import choose_seed
 from .aif_write import dump
 from .escape import clean, truncate
+from .importing import ImportRequest, ImportResult
 
-__all__ = ["ImportResult", "parse_aif", "convert", "slug"]
+__all__ = ["ImportResult", "parse_aif", "convert", "convert_file", "slug"]
 
 MAX_QUOTES = 50  # quotes per node: an I-node asserted by more locutions keeps the first ones
 _NAME_CHARS = 200  # a speaker's name
 _NO_INFO = NodeInfo()  # what argmap's block says of a node it does not mention (shared: never changed)
 _FANOUT = 20  # relations (counted with their premises) per node and edge of the file, at most
-
-
-@dataclass
-class ImportResult:
-    """A converted map: its YAML, its seed and what was skipped."""
-
-    map_id: str
-    yaml: str
-    seed_name: str
-    seed_text: str
-    seed_is_new: bool
-    report: list[str] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
 
 
 def slug(text: str, limit: int = 48) -> str:
@@ -139,7 +126,7 @@ def _split_locution(text: str) -> tuple[str | None, str]:
 class _Converter:
     def __init__(self, graph: AifGraph, text: str, ext: Extension | None, map_id: str, *,
                  seeds_dir: Path | None, topics: set[str], maps: Mapping[str, Collection[str]] | None,
-                 genre: str, source_name: str) -> None:
+                 genre: str | None, source_name: str) -> None:
         self.g = graph
         self.text = text
         self.ext = ext or Extension()
@@ -148,7 +135,8 @@ class _Converter:
         self.seeds_dir = seeds_dir
         self.topics = topics
         self.maps = maps
-        self.genre = genre
+        self.genre = genre or "news-report"
+        self.references: set[str] = set()  # the other maps the map refers to
         self.source_name = source_name
         self.notes: Notes = graph.notes
         self.counts: dict[str, int] = {}
@@ -184,6 +172,7 @@ class _Converter:
             if info.context and info.ref_map and info.ref_map != ext_map:
                 if self.maps is None or info.ref_node in self.maps.get(info.ref_map, ()):
                     self.ids[node_id] = f"{info.ref_map}:{info.ref_node}"
+                    self.references.add(info.ref_map)
                     continue
                 # Another map's node, drawn for context: without that map, a relation to it could not pass.
                 self.skip(f"I-node {shown(node_id)} stands for {shown(info.ref_map + ':' + info.ref_node)}, "
@@ -317,7 +306,7 @@ class _Converter:
         self.counts.update(nodes=len(self.home), speakers=len(document["speakers"]),
                            relations=sum(len(v) for r in relations.values() for v in r.values()))
         return ImportResult(self.map_id, dump(document, header), seed_name, seed_text, seed_new,
-                            self.notes.summary(), self.counts)
+                            self.notes.summary(), self.counts, self.references)
 
     def kind(self, node_id: str, rel: dict[str, list]) -> str:
         info = self.home[node_id]
@@ -343,8 +332,14 @@ def _via_loops(speakers: dict[str, dict]) -> bool:
     return False
 
 
+def convert_file(data: bytes, request: ImportRequest) -> ImportResult:
+    """The converter ``argmap import aif`` runs (the contract: :mod:`argmap.commands.import_`)."""
+    return convert(parse_aif(data), request.map_id, seeds_dir=request.seeds_dir, topics=request.topics,
+                   genre=request.genre, source_name=request.source_name, maps=request.maps)
+
+
 def convert(document: dict, map_id: str, *, seeds_dir: Path | None = None, topics: Iterable[str] | None = None,
-            genre: str = "news-report", source_name: str = "an AIF file",
+            genre: str | None = None, source_name: str = "an AIF file",
             maps: Mapping[str, Collection[str]] | None = None) -> ImportResult:
     """Convert an AIF *document* (from :func:`parse_aif`) into map *map_id*.
 
@@ -362,7 +357,7 @@ def convert(document: dict, map_id: str, *, seeds_dir: Path | None = None, topic
         return _convert(document, map_id, seeds_dir, topics, genre, source_name, maps)
 
 
-def _convert(document: dict, map_id: str, seeds_dir: Path | None, topics: Iterable[str] | None, genre: str,
+def _convert(document: dict, map_id: str, seeds_dir: Path | None, topics: Iterable[str] | None, genre: str | None,
              source_name: str, maps: Mapping[str, Collection[str]] | None) -> ImportResult:
     graph = read_graph(document)
     text = source_text(document.get("text", graph.body.get("text")), graph.notes)
