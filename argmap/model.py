@@ -58,13 +58,16 @@ class Genre(enum.StrEnum):
     NEWS_REPORT = "news-report"
     OPINION_COLUMN = "opinion-column"
     READER_COMMENT = "reader-comment"
+    # A transcript of spoken argument between speakers (QT30's Question Time, US2016's
+    # presidential debates): every turn argues, so coverage counts it as opinion.
+    DEBATE = "debate"
     # Site furniture inside a seed (captions, share links, "Leave a Reply"):
     # not part of any argument, so coverage leaves it out.
     PAGE_FURNITURE = "page-furniture"
 
     @property
     def is_opinion(self) -> bool:
-        return self in (Genre.OPINION_COLUMN, Genre.READER_COMMENT)
+        return self in (Genre.OPINION_COLUMN, Genre.READER_COMMENT, Genre.DEBATE)
 
 
 class Stance(enum.StrEnum):
