@@ -54,8 +54,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--renderer", choices=["auto", "dot", "embedded"], default=None,
                         help="Graphviz to use: system dot if installed, else embedded "
                              "(default: the settings file's 'renderer', else auto)")
-    parser.add_argument("--labels", choices=LABEL_SEMANTICS, default="grounded",
-                        help="acceptability labels to badge nodes with (default: grounded)")
+    parser.add_argument("--labels", choices=LABEL_SEMANTICS, nargs="?", const="grounded", default=None,
+                        help="diagrams: write each node's state in the debate (unchallenged, defended, "
+                             "challenged...) under the semantics named (--labels alone: grounded; default: "
+                             "no states drawn); json: the labels it carries (default: grounded)")
     parser.add_argument("--no-legend", action="store_true", help="leave out the legend")
     parser.add_argument("--dpi", type=int, metavar="N", help="resolution of PNG output (system dot)")
     parser.add_argument("--force", action="store_true", help="overwrite existing output files (never maps)")
@@ -265,7 +267,9 @@ def run(args: argparse.Namespace) -> int:
 
     options = dict(group=args.group, rankdir=args.rankdir, renderer=args.renderer, labels=args.labels,
                    legend=not args.no_legend, dpi=args.dpi, only=only or None)
-    semantics = args.labels
+    # Diagrams draw no states unless asked (--labels); the JSON model carries grounded labels by default.
+    semantics = args.labels or ("grounded" if fmt == "json" else "none")
+    options["labels"] = semantics
     if semantics != "none" and fmt in (*DIAGRAM_FORMATS, "json"):
         from ..export import acceptability
         try:

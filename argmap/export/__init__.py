@@ -47,7 +47,7 @@ def acceptability(project: Project, semantics: str = "grounded"):
 
 def render_map(project: Project, map_id: str | None = None, fmt: str = "svg", *,
                focus: Ref | None = None, depth: int | None = None, group: str = "none",
-               rankdir: str = "auto", renderer: str = "auto", labels: str | Mapping | None = "grounded",
+               rankdir: str = "auto", renderer: str = "auto", labels: str | Mapping | None = None,
                legend: bool = True, dpi: int | None = None, only=None, heading: str | None = None) -> bytes:
     """Draw one map, or one node's neighbourhood, and return the file's bytes.
 
@@ -61,8 +61,10 @@ def render_map(project: Project, map_id: str | None = None, fmt: str = "svg", *,
       left, ``RL``, whichever prints larger), ``BT``, ``TB``, ``LR``, ``RL``.
     * *renderer*: ``auto`` (system ``dot`` if installed, else embedded),
       ``dot`` or ``embedded``.
-    * *labels*: the semantics whose acceptability labels badge each node
-      (``grounded``, ``preferred``, ``stable``), ``none``/None, or a
+    * *labels*: None (the default) draws no states; else the semantics whose
+      labels give each node its state in the debate ("unchallenged",
+      "challenged, no reply in the maps"...: docs/analysis.md), drawn under
+      its header (``grounded``, ``preferred``, ``stable``), or a
       ready-made labelling (an object with ``.labels`` and ``.inferences``,
       as :func:`argmap.analysis.semantics.label` returns, or a plain
       ``{Ref: Label}`` mapping).

@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..model import Ref
-from .scene import Scene
+from .scene import SIDEWAYS, Scene
 
 __all__ = ["Plan", "plan", "PAGE_SIZES", "printed_scale", "MAX_ASPECT", "node_size", "aspect", "trees", "parents"]
 
@@ -50,8 +50,8 @@ PAGE_SIZES = {"a4": (595.0, 842.0), "letter": (612.0, 792.0), "a3": (842.0, 1191
               "slide": (720.0, 405.0)}
 MARGIN = 28.35
 
-_UP_ROLES = {"support", "premise", "conclusion", "attack", "undercut"}
-_WRAPPED_ROLES = {"support", "conclusion", "attack"}   # linked premises stay beside their junction
+_UP_ROLES = {"support", "premise", "conclusion", "attack", "undercut", "qualify"}
+_WRAPPED_ROLES = {"support", "conclusion", "attack", "qualify"}   # linked premises stay beside their junction
 
 
 def aspect(width: float, height: float) -> float:
@@ -68,13 +68,14 @@ def printed_scale(width: float, height: float, page: str = "a4") -> float:
     return max(min(pw / width, ph / height), min(ph / width, pw / height))
 
 
-def node_size(lines: list[str], head: str, font: float, head_font: float,
+def node_size(lines: list[str], head: str | list[str], font: float, head_font: float,
               pad_x: float, pad_y: float) -> tuple[float, float]:
-    """The (width, height) in points Graphviz gives a box with these label lines."""
+    """The (width, height) in points Graphviz gives a box with these label lines (and header lines)."""
     from .metrics import text_width
 
-    width = max([text_width(line, font) for line in lines] + [text_width(head, head_font)])
-    return width + 2 * pad_x, len(lines) * font * 1.2 + head_font * 1.2 + 2 * pad_y
+    heads = [head] if isinstance(head, str) else head
+    width = max([text_width(line, font) for line in lines] + [text_width(h, head_font) for h in heads])
+    return width + 2 * pad_x, len(lines) * font * 1.2 + len(heads) * head_font * 1.2 + 2 * pad_y
 
 
 @dataclass
@@ -218,7 +219,7 @@ def _plan(scene: Scene, sizes: Mapping[Element, tuple[float, float]], rankdir: s
 
     root, level = _roots_and_levels(elements, parent, result.minlen)
     for i, edge in enumerate(scene.edges):
-        if edge.role != "same_as" and root.get(edge.source) != root.get(edge.target):
+        if edge.role not in SIDEWAYS and root.get(edge.source) != root.get(edge.target):
             result.loose.add(i)
 
     level = _longest(elements, scene, root, level, result)
@@ -238,7 +239,7 @@ def _plan(scene: Scene, sizes: Mapping[Element, tuple[float, float]], rankdir: s
     # count them per level with a difference array, so the work is linear in edges and levels.
     passing: dict[Element, dict[int, int]] = {}
     for i, edge in enumerate(scene.edges):
-        if i in result.loose or edge.role == "same_as":
+        if i in result.loose or edge.role in SIDEWAYS:
             continue
         low, high = sorted((level.get(edge.source, 0), level.get(edge.target, 0)))
         if high - low > 1:
@@ -289,7 +290,7 @@ def _longest(elements: list[Element], scene: Scene, root: Mapping[Element, Eleme
     ups: dict[Element, list[tuple[Element, int]]] = {}
     waiting: dict[Element, int] = dict.fromkeys(elements, 0)
     for i, edge in enumerate(scene.edges):
-        if i in result.loose or edge.role == "same_as" or edge.source == edge.target:
+        if i in result.loose or edge.role in SIDEWAYS or edge.source == edge.target:
             continue
         ups.setdefault(edge.target, []).append((edge.source, result.minlen.get(i, 1)))
         waiting[edge.source] += 1

@@ -16,7 +16,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..model import Argument, Label, Project, Ref, RelKind, Speaker
+from .. import schemes
+from ..analysis.show import force_phrase
+from ..analysis.states import DebateState, debate_state
+from ..model import Argument, Force, Label, Project, QualifyHow, Ref, RelKind, Speaker
 from . import style
 from .arrange import node_size, plan
 from .escape import clean, dot_label, dot_string, html_label_text, truncate, wrap
@@ -33,8 +36,10 @@ HUGE = 1200
 GROUPS = ("none", "speaker")
 
 _VERB = {RelKind.SUPPORTS: "supports", RelKind.ATTACKS: "attacks", RelKind.UNDERCUTS: "undercuts",
-         RelKind.SAME_AS: "states the same as"}
-_BADGE = {Label.IN: "IN", Label.OUT: "OUT", Label.UNDEC: "UNDEC"}
+         RelKind.SAME_AS: "states the same as", RelKind.QUALIFIES: "qualifies",
+         RelKind.RELATED_TO: "is related to"}
+# An inference's label in the debate's words (docs/analysis.md): the semantics' IN/OUT never show.
+_INFERENCE_STATE = {Label.IN: "stands", Label.OUT: "defeated", Label.UNDEC: "undecided"}
 
 
 @dataclass(frozen=True)
@@ -63,14 +68,17 @@ class DiagramOptions:
 
 @dataclass
 class ElementInfo:
-    """What the SVG post-processor adds to one element."""
+    """What the SVG post-processor adds to one element.
+
+    ``heads`` describes a node's small lines above its text, in order, as
+    ``(class, colour)``: ``node-id`` (the header), ``node-state`` (its state
+    in the debate, with ``--labels``), ``node-force`` (how it is put forward).
+    """
 
     title: str
     classes: str
     ref: str | None = None
-    badge: str | None = None
-    badge_colour: str | None = None
-    id_line: bool = False
+    heads: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass
@@ -79,7 +87,7 @@ class Drawing:
     elements: dict[str, ElementInfo] = field(default_factory=dict)
     map_id: str = ""
     legend: bool = False    # the SVG post-processor draws the legend
-    labels: bool = False    # nodes carry acceptability badges
+    labels: bool = False    # nodes carry their state in the debate
     plan: object = None     # the arrangement (argmap.export.arrange.Plan), if any
     used: frozenset[str] = frozenset()   # what the legend lists (argmap.export.legend.legend_items)
 
@@ -153,24 +161,47 @@ class _Builder:
         self.elements: dict[str, ElementInfo] = {}
         self.sizes: dict[Ref, tuple[float, float]] = {}   # estimated box sizes, for arrange
         self.plan = None
+        self.states: set[DebateState] = set()   # states in the debate shown, for the legend
+        self.forces: set[str] = set()           # forces shown
+        self.used_extra: set[str] = set()       # schemes, who draws, qualification kinds shown
+        self.stubs = False
 
     def _header_budget(self) -> int:
         """Characters the header line may take: as wide as a full line of body text."""
         return int(self.options.wrap * style.FONT_SIZE / style.ID_FONT_SIZE) + 4   # ids are narrow
 
     # -- labels ---------------------------------------------------------------------------
-    def _label(self, id_line: str, lines: list[str], badge: Label | None) -> str:
+    def _label(self, heads: list[tuple[str, str, str | None]], lines: list[str]) -> str:
+        """A node's label: header lines ``(text, class, colour)`` small above the body *lines*."""
         if self.options.html:
-            head = html_label_text(id_line)
-            if badge is not None:
-                head += (f' <B><FONT COLOR="{style.label_colour(badge)}">'
-                         f'{_BADGE[badge]}</FONT></B>')
+            head = []
+            for text, cls, colour in heads:
+                inner = html_label_text(text)
+                if cls == "node-state":
+                    inner = f"<B>{inner}</B>"
+                elif cls == "node-force":
+                    inner = f"<I>{inner}</I>"
+                head.append(f'<FONT POINT-SIZE="{style.ID_FONT_SIZE}" COLOR="{colour or style.ID_COLOUR}">'
+                            f"{inner}</FONT>")
             body = "<BR/>".join(html_label_text(line) for line in lines)
-            return Raw(f'<<FONT POINT-SIZE="{style.ID_FONT_SIZE}" COLOR="{style.ID_COLOUR}">{head}</FONT>'
-                    f"<BR/>{body}>")
-        if badge is not None:
-            id_line = f"{id_line}  {_BADGE[badge]}"
-        return Raw(dot_label([id_line, *lines]))
+            return Raw("<" + "<BR/>".join([*head, body]) + ">")
+        return Raw(dot_label([text for text, _c, _col in heads] + lines))
+
+    def _heads(self, ref: Ref, header_text: str, node) -> list[tuple[str, str, str | None]]:
+        """The small lines above a node's text: its header, its state in the debate, its force."""
+        heads: list[tuple[str, str, str | None]] = [(header_text, "node-id", None)]
+        labels = self.options.labels
+        if labels is not None and node is not None:
+            state = debate_state(self.project, labels, ref)
+            if state is not None:
+                heads.append((str(state), "node-state", style.label_colour(state.label)))
+                self.states.add(state)
+        if node is not None:
+            phrase = force_phrase(self.project, node)
+            if phrase:
+                heads.append((truncate(clean(phrase), self._header_budget()), "node-force", None))
+                self.forces.add(node.effective_force.value)
+        return heads
 
     def node(self, index: int, ref: Ref) -> None:
         scene_node = self.scene.nodes[ref]
@@ -180,32 +211,52 @@ class _Builder:
         home = scene_node.home
         svg_id = node_svg_id(ref) if home else element_id(self.map_id, "ext", node_svg_id(ref))
         shown_id = ref.node_id if home else str(ref)
-        badge = self.options.labels.get(ref) if self.options.labels else None
+        if scene_node.elsewhere is not None:
+            return self.stub(name, ref, svg_id, scene_node.elsewhere)
+        force = node.effective_force if node is not None else None
         if node is None:
             attrs = style.node_style(None)
             lines = ["(not loaded)"]
             classes = "missing"
+            shown_id = truncate(clean(shown_id), self._header_budget())
         else:
-            attrs = style.node_style(node.kind, context=not home, focus=scene_node.focus)
+            attrs = style.node_style(node.kind, context=not home, focus=scene_node.focus, force=force)
             speaker_name = None
             if self.options.group == "none" or not home:
                 speaker = self.project.maps[ref.map_id].speakers.get(node.by)
                 speaker_name = speaker.name if speaker else node.by
             shown_id = header(shown_id, speaker_name, self._header_budget())
-            lines = wrap(clean(node.text), self.options.wrap, self.options.max_lines)
+            text = clean(node.text)
+            if force is Force.REPORTED:   # reported speech stands in quotation marks
+                text = f"{style.QUOTE_OPEN}{text}{style.QUOTE_CLOSE}"
+            lines = wrap(text, self.options.wrap, self.options.max_lines)
             classes = f"{node.kind}" + ("" if home else " context") + (" focus" if scene_node.focus else "")
-        if node is None:
-            shown_id = truncate(clean(shown_id), self._header_budget())
-        self.sizes[ref] = node_size(lines, shown_id + ("  UNDEC" if badge is not None else ""),
-                                    style.FONT_SIZE, style.ID_FONT_SIZE, *style.PADDING)
-        attrs["label"] = self._label(shown_id, lines, badge)
+            if force is not None and force is not Force.ASSERTED:
+                classes += f" force-{force.value}"
+        heads = self._heads(ref, shown_id, node)
+        self.sizes[ref] = node_size(lines, [text for text, _c, _col in heads], style.FONT_SIZE,
+                                    style.ID_FONT_SIZE, *style.PADDING)
+        attrs["label"] = self._label(heads, lines)
         attrs["id"] = svg_id
         attrs["class"] = classes
         self.out.append(f"  {name} [{_attrs(attrs)}];")
-        self.elements[svg_id] = ElementInfo(
-            node_tooltip(self.project, ref), classes, str(ref),
-            _BADGE[badge] if badge is not None else None,
-            style.label_colour(badge) if badge is not None else None, id_line=True)
+        self.elements[svg_id] = ElementInfo(node_tooltip(self.project, ref), classes, str(ref),
+                                            heads=tuple((cls, colour) for _t, cls, colour in heads))
+
+    def stub(self, name: str, ref: Ref, svg_id: str, where: str) -> None:
+        """A node drawn on another page, where a relation to it starts or ends: "see page 3"."""
+        node = self.scene.nodes[ref].node
+        heads = [(truncate(clean(f"{where}: {ref.node_id}"), self._header_budget()), "node-id", None)]
+        lines = wrap(clean(node.text if node is not None else ""), self.options.wrap, 2) or [""]
+        attrs = style.stub_style()
+        attrs["label"] = self._label(heads, lines)
+        attrs["id"] = element_id(self.map_id, "stub", node_svg_id(ref))
+        attrs["class"] = "stub"
+        self.sizes[ref] = node_size(lines, [heads[0][0]], style.FONT_SIZE, style.ID_FONT_SIZE, *style.PADDING)
+        self.out.append(f"  {name} [{_attrs(attrs)}];")
+        self.elements[attrs["id"]] = ElementInfo(clean(f"{where}\n") + node_tooltip(self.project, ref), "stub",
+                                                 str(ref), heads=(("node-id", None),))
+        self.stubs = True
 
     def junction(self, index: int, argument: Argument, undercut: bool) -> None:
         name = f"j{index}"
@@ -223,7 +274,7 @@ class _Builder:
         premises = " + ".join(self._ref_name(p) for p in argument.premises)
         title = f"inference: {premises} \u2192 {self._ref_name(argument.conclusion)}"
         if label is not None:
-            title += f" ({_BADGE[label]})"
+            title += f" ({_INFERENCE_STATE[label]})"
         self.elements[svg_id] = ElementInfo(title, attrs["class"])
 
     def _ref_name(self, ref: Ref) -> str:
@@ -236,11 +287,39 @@ class _Builder:
                    f"{self._ref_name(argument.conclusion)}"
         return self._ref_name(end)
 
+    def _speaker_name(self, speaker_id: str) -> str:
+        argmap = self.project.maps.get(self.map_id)
+        speaker = argmap.speakers.get(speaker_id) if argmap else None
+        return speaker.name if speaker else speaker_id
+
+    def _edge_lines(self, edge: Edge) -> list[str]:
+        """What an edge says in words: how it qualifies, its scheme, who draws the inference."""
+        lines = []
+        if edge.role == "qualify":
+            lines.append((edge.how or QualifyHow.LIMITS).value.replace("-", " "))
+            self.used_extra.add(f"how-{(edge.how or QualifyHow.LIMITS).value}")
+        if edge.scheme is not None:
+            entry = schemes.get(edge.scheme)
+            lines.append(entry.aif if entry else edge.scheme)
+            self.used_extra.add("scheme")
+        if edge.drawn_by is not None:
+            lines.append(f"inference: {self._speaker_name(edge.drawn_by)}")
+            self.used_extra.add("drawn_by")
+        return [truncate(clean(line), 40) for line in lines]
+
     def edge(self, index: int, edge: Edge) -> None:
         svg_id = element_id(self.map_id, "edge", index)
-        attrs = style.edge_style(edge.kind, edge.role)
+        attrs = style.edge_style(edge.kind, edge.role, drawn_by_other=edge.drawn_by is not None)
         attrs["id"] = svg_id
-        attrs["class"] = f"{edge.kind.value.replace('_', '-')} {edge.role.replace('_', '-')}"
+        classes = f"{edge.kind.value.replace('_', '-')} {edge.role.replace('_', '-')}"
+        if edge.role == "attack":
+            classes += " undermines" if edge.undermines else " rebuts"
+        attrs["class"] = classes
+        words = self._edge_lines(edge)
+        if words:
+            attrs["label"] = Raw(dot_label(words))
+            attrs["fontsize"] = str(style.EDGE_FONT_SIZE)
+            attrs["fontcolor"] = style.EDGE_LABEL_COLOUR
         if self.plan is not None:
             if index in self.plan.minlen:
                 attrs["minlen"] = str(self.plan.minlen[index])
@@ -251,9 +330,14 @@ class _Builder:
             title = f"{self._end_name(edge.source)} is a premise of {self._end_name(edge.target)}"
         elif edge.role == "conclusion":
             title = f"{self._end_name(edge.source)} supports {self._end_name(edge.target)}"
+        elif edge.role == "attack":
+            title = f"{self._end_name(edge.source)} {'undermines' if edge.undermines else 'rebuts'} " \
+                    f"{self._end_name(edge.target)}"
         else:
             title = f"{self._end_name(edge.source)} {_VERB[edge.kind]} {self._end_name(edge.target)}"
-        self.elements[svg_id] = ElementInfo(clean(title), attrs["class"])
+        if words:
+            title += f" ({'; '.join(words)})"
+        self.elements[svg_id] = ElementInfo(clean(title), classes)
 
     # -- the graph ------------------------------------------------------------------------
     def build(self) -> Drawing:
@@ -285,7 +369,7 @@ class _Builder:
         self.graph_line = len(self.out)
         self.out.append(f"  graph [{_attrs(graph)}];")
         self.out.append(f"  node [{_attrs({'fontname': style.FONT, 'fontsize': str(style.FONT_SIZE), 'margin': style.DOT_MARGIN, 'fontcolor': '#1a1a1a'})}];")
-        self.out.append(f"  edge [{_attrs({'arrowsize': '0.75', 'penwidth': '1.2'})}];")
+        self.out.append(f"  edge [{_attrs({'arrowsize': '0.75', 'penwidth': '1.2', 'fontname': style.FONT})}];")
 
         refs = list(scene.nodes)
         index = {ref: i for i, ref in enumerate(refs)}
@@ -336,13 +420,18 @@ class _Builder:
                        plan=self.plan, used=self.used())
 
     def used(self) -> frozenset[str]:
-        """What the diagram shows, for the legend: kinds, relation kinds, junctions, context nodes."""
-        used = {n.node.kind.value for n in self.scene.nodes.values() if n.node is not None}
+        """What the diagram shows, for the legend (see :func:`argmap.export.legend.legend_items`)."""
+        used = {n.node.kind.value for n in self.scene.nodes.values() if n.node is not None and n.elsewhere is None}
         used.update(edge.kind.value for edge in self.scene.edges)
         if self.scene.junctions:
             used.add("inference")
         if any(not n.home for n in self.scene.nodes.values()):
             used.add("context")
+        if self.stubs:
+            used.add("stub")
+        used.update(f"force-{force}" for force in self.forces)
+        used.update(f"state-{state.name.lower()}" for state in self.states)
+        used.update(self.used_extra)
         return frozenset(used)
 
     def arrangement(self) -> None:

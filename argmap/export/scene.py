@@ -21,11 +21,12 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from ..errors import EmptySelectionError, UsageError
-from ..model import Argument, Node, Project, Ref, RelKind
+from ..model import Argument, Node, Project, QualifyHow, Ref, RelKind
 
-__all__ = ["Scene", "SceneNode", "Junction", "Edge", "build_scene", "DEFAULT_DEPTH"]
+__all__ = ["Scene", "SceneNode", "Junction", "Edge", "build_scene", "DEFAULT_DEPTH", "SIDEWAYS"]
 
 DEFAULT_DEPTH = 2
+SIDEWAYS = frozenset({"same_as", "related_to"})   # edge roles that link propositions, not arguments
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class SceneNode:
     node: Node | None      # None: a reference to a node that is not loaded
     home: bool             # belongs to the scene's map (else drawn for context)
     focus: bool = False
+    elsewhere: str | None = None   # drawn as a stub that points to where it is drawn ("page 3")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +57,22 @@ class Edge:
 
     ``role`` is ``support`` (premise straight to conclusion), ``premise``
     (premise into a junction), ``conclusion`` (junction to conclusion),
-    ``attack``, ``undercut`` (into a junction) or ``same_as``.
+    ``attack``, ``undercut`` (into a junction), ``qualify``, ``same_as`` or
+    ``related_to``.  ``scheme`` is the argument scheme of a support (on its
+    ``support`` or ``conclusion`` edge), attack or undercut; ``drawn_by`` who
+    draws an inference when not its premise's holder; ``how`` what a
+    qualification does; ``undermines`` whether an attack targets a premise
+    (else it rebuts).
     """
 
     kind: RelKind
     role: str
     source: Ref | int
     target: Ref | int
+    scheme: str | None = None
+    drawn_by: str | None = None
+    how: QualifyHow | None = None
+    undermines: bool = False
 
 
 @dataclass
@@ -145,7 +156,11 @@ def build_scene(project: Project, map_id: str, focus: Ref | None = None,
 
     *only* (a :class:`~argmap.export.filters.NodeFilter`) keeps just the
     map's nodes it matches; nodes of other maps linked to them stay, for
-    context.  Raises UsageError when nothing of the map is left to draw.
+    context.  A filter with an ``elsewhere`` mapping (a page of ``--page``,
+    :class:`~argmap.export.filters.Within`) also keeps the map's nodes drawn
+    on other pages that attack, undercut or qualify a node drawn here, or
+    that a node here attacks, undercuts or qualifies: as stubs saying where
+    they are.  Raises UsageError when nothing of the map is left to draw.
     """
     if focus is not None:
         if project.node(focus) is None:
@@ -182,11 +197,14 @@ def build_scene(project: Project, map_id: str, focus: Ref | None = None,
             key = (frozenset(group), relation.target)
             arguments.setdefault(key, Argument(tuple(sorted(group)), relation.target))
 
+    stubs = _stubs(project, chosen, getattr(only, "elsewhere", None) or {})
     for ref in sorted(chosen):
         scene.nodes[ref] = SceneNode(ref, project.node(ref), ref.map_id == map_id, chosen[ref])
+    for ref, where in stubs.items():
+        scene.nodes[ref] = SceneNode(ref, project.node(ref), True, False, where)
 
     # Which inferences are undercut (by a node in the scene)?
-    undercut_by: dict[tuple[frozenset[Ref], Ref], list[Ref]] = {}
+    undercut_by: dict[tuple[frozenset[Ref], Ref], list[tuple[Ref, str | None]]] = {}
     undercuts = [r for ref in scene.nodes for r in project.outgoing(ref) if r.kind is RelKind.UNDERCUTS]
     by_conclusion: dict[Ref, list[tuple[frozenset[Ref], Ref]]] = {}
     for key in arguments:
@@ -194,7 +212,19 @@ def build_scene(project: Project, map_id: str, focus: Ref | None = None,
     for relation in undercuts:
         for key in by_conclusion.get(relation.target, ()):
             if relation.premise in key[0]:
-                undercut_by.setdefault(key, []).append(relation.source)
+                undercut_by.setdefault(key, []).append((relation.source, relation.scheme))
+
+    # A support's scheme and who draws it, from any record of the inference (co-premises may repeat it).
+    details: dict[tuple[frozenset[Ref], Ref], tuple[str | None, str | None]] = {}
+    for key in arguments:
+        scheme = drawn_by = None
+        for premise in key[0]:
+            for relation in project.outgoing(premise):
+                if relation.kind is RelKind.SUPPORTS and relation.target == key[1] \
+                        and frozenset(relation.group or (relation.source,)) == key[0]:
+                    scheme = scheme or relation.scheme
+                    drawn_by = drawn_by or relation.drawn_by
+        details[key] = (scheme, drawn_by)
 
     ordered = sorted(arguments.items(), key=lambda kv: (kv[1].conclusion, kv[1].premises))
     for key, argument in ordered:
@@ -203,18 +233,50 @@ def build_scene(project: Project, map_id: str, focus: Ref | None = None,
             scene.junctions.append(junction)
             for premise in argument.premises:
                 scene.edges.append(Edge(RelKind.SUPPORTS, "premise", premise, junction.index))
-            scene.edges.append(Edge(RelKind.SUPPORTS, "conclusion", junction.index, argument.conclusion))
-            for source in sorted(set(undercut_by.get(key, ()))):
-                scene.edges.append(Edge(RelKind.UNDERCUTS, "undercut", source, junction.index))
+            scene.edges.append(Edge(RelKind.SUPPORTS, "conclusion", junction.index, argument.conclusion,
+                                    *details.get(key, (None, None))))
+            for source, scheme in sorted(set(undercut_by.get(key, ())), key=lambda pair: pair[0]):
+                scene.edges.append(Edge(RelKind.UNDERCUTS, "undercut", source, junction.index, scheme))
         else:
-            scene.edges.append(Edge(RelKind.SUPPORTS, "support", argument.premises[0], argument.conclusion))
+            scene.edges.append(Edge(RelKind.SUPPORTS, "support", argument.premises[0], argument.conclusion,
+                                    *details.get(key, (None, None))))
 
     for ref in scene.nodes:
         for relation in project.outgoing(ref):
-            if relation.target not in scene.nodes:
+            target = relation.target
+            if target not in scene.nodes:
                 continue
             if relation.kind is RelKind.ATTACKS:
-                scene.edges.append(Edge(RelKind.ATTACKS, "attack", ref, relation.target))
+                undermines = bool(project.premise_in(target))   # a premise is undermined, else rebutted
+                scene.edges.append(Edge(RelKind.ATTACKS, "attack", ref, target, relation.scheme,
+                                        undermines=undermines))
+            elif relation.kind is RelKind.QUALIFIES:
+                scene.edges.append(Edge(RelKind.QUALIFIES, "qualify", ref, target, how=relation.how))
             elif relation.kind is RelKind.SAME_AS:
-                scene.edges.append(Edge(RelKind.SAME_AS, "same_as", ref, relation.target))
+                scene.edges.append(Edge(RelKind.SAME_AS, "same_as", ref, target))
+            elif relation.kind is RelKind.RELATED_TO:
+                scene.edges.append(Edge(RelKind.RELATED_TO, "related_to", ref, target))
     return scene
+
+
+_STUB_KINDS = (RelKind.ATTACKS, RelKind.UNDERCUTS, RelKind.QUALIFIES)
+
+
+def _stubs(project: Project, chosen: dict[Ref, bool], elsewhere: dict[Ref, str]) -> dict[Ref, str]:
+    """Nodes on other pages in a conflict (attack, undercut, qualification) with a node drawn: ref -> where.
+
+    Linear in the relations of the nodes drawn.
+    """
+    if not elsewhere:
+        return {}
+    found: dict[Ref, str] = {}
+    for ref in chosen:
+        for relation in project.outgoing(ref):
+            if relation.kind in _STUB_KINDS:
+                for other in (relation.target, relation.premise):
+                    if other is not None and other not in chosen and other in elsewhere:
+                        found.setdefault(other, elsewhere[other])
+        for relation in project.incoming(ref):
+            if relation.kind in _STUB_KINDS and relation.source not in chosen and relation.source in elsewhere:
+                found.setdefault(relation.source, elsewhere[relation.source])
+    return found

@@ -5,8 +5,9 @@ its SVG and, for each element the DOT builder described:
 
 * writes the tooltip as the element's ``<title>`` (a browser shows it on
   hover): a node's text, speaker with attribution chain, and quotes;
-* draws the first label line (the node id) small and grey, and colours
-  the acceptability badge on it;
+* draws a node's header lines small: the node id and speaker in grey, its
+  state in the debate (``--labels``) bold in its colour, its force
+  ("ascribed by …", "hedged") in italics;
 * holds each line of text to its Helvetica width (``textLength``), so a
   browser that substitutes a wider font still keeps it inside its box;
 * adds ``data-ref="map:node"`` to node groups, for scripts and the TUI.
@@ -72,11 +73,11 @@ def finish_svg(svg: bytes, drawing: Drawing, title: str = "") -> bytes:
         _set_title(group, info.title)
         if info.ref is not None:
             group.set("data-ref", info.ref)
-        if info.id_line:
-            first = group.find(_TEXT)
-            if first is not None:
-                _style_id_line(first, info)
-            _fit_lines(group)
+        if info.heads:
+            texts = group.findall(_TEXT)
+            for text, (cls, colour) in zip(texts, info.heads):
+                _style_head(text, cls, colour)
+            _fit_lines(group, len(info.heads))
     if drawing.legend:
         _add_legend(root, drawing)
     if title:
@@ -129,7 +130,7 @@ def _shape_width(group: ET.Element) -> float | None:
     return None
 
 
-def _fit_lines(group: ET.Element) -> None:
+def _fit_lines(group: ET.Element, skip: int = 1) -> None:
     """Hold each line of a node's text to its Helvetica width (never wider than the box).
 
     In Helvetica, Arial or Liberation Sans (what Graphviz measured) this
@@ -140,7 +141,7 @@ def _fit_lines(group: ET.Element) -> None:
     width = _shape_width(group)
     if width is None:
         return
-    for text in group.findall(_TEXT)[1:]:
+    for text in group.findall(_TEXT)[skip:]:
         content = "".join(text.itertext())
         try:
             size = float(text.get("font-size", style.FONT_SIZE))
@@ -155,15 +156,12 @@ def _fit_lines(group: ET.Element) -> None:
             text.set("lengthAdjust", "spacingAndGlyphs")
 
 
-def _style_id_line(text: ET.Element, info) -> None:
+def _style_head(text: ET.Element, cls: str, colour: str | None) -> None:
+    """One of a node's small lines above its text (see :class:`~argmap.export.dot.ElementInfo`)."""
     text.set("font-size", f"{style.ID_FONT_SIZE:.2f}")
-    text.set("class", "node-id")
-    text.set("fill", style.ID_COLOUR)
-    content = text.text or ""
-    if info.badge and content.endswith(info.badge):
-        text.text = content[: -len(info.badge)]
-        badge = ET.SubElement(text, _TSPAN)
-        badge.text = info.badge
-        badge.set("fill", info.badge_colour or style.ID_COLOUR)
-        badge.set("font-weight", "bold")
-        badge.set("class", "badge")
+    text.set("class", cls)
+    text.set("fill", colour or style.ID_COLOUR)
+    if cls == "node-state":
+        text.set("font-weight", "bold")
+    elif cls == "node-force":
+        text.set("font-style", "italic")

@@ -194,19 +194,23 @@ def test_real_maps_svg_ids_tooltips_and_legend(real_project):
         assert root.find(f".//{SVG}g[@class='legend']") is not None
 
 
-def test_badges_show_grounded_labels(real_project):
+def test_states_in_the_debate_only_when_asked_and_never_in_out():
     from argmap.analysis.semantics import label
+    from argmap.analysis.states import debate_state
 
-    labelling = label(real_project, "grounded")
-    root = svg_root(render_map(real_project, "ft-hewitt-2023", "svg", renderer="embedded"))
-    for ref, lab in labelling.labels.items():
-        if ref.map_id != "ft-hewitt-2023":
-            continue
-        group = node_groups(root)[node_svg_id(ref)]
-        badge = group.find(f".//{SVG}tspan[@class='badge']")
-        assert badge is not None and badge.text == lab.value.upper()
-    root = svg_root(render_map(real_project, "ft-hewitt-2023", "svg", renderer="embedded", labels="none"))
-    assert root.find(f".//{SVG}tspan[@class='badge']") is None
+    project = build_project(SMALL)
+    plain = svg_root(render_map(project, "m", "svg", renderer="embedded"))
+    assert not plain.findall(f".//{SVG}text[@class='node-state']")
+    labelling = label(project, "grounded")
+    root = svg_root(render_map(project, "m", "svg", renderer="embedded", labels="grounded"))
+    for ref in project.maps["m"].nodes.values():
+        group = node_groups(root)[node_svg_id(ref.ref)]
+        state = group.find(f"{SVG}text[@class='node-state']")
+        assert state is not None and state.text == str(debate_state(project, labelling.labels, ref.ref))
+    words = " ".join("".join(t.itertext()) for t in root.iter(SVG + "text"))
+    assert not re.search(r"\b(IN|OUT|UNDEC)\b", words)
+    assert "challenged, no reply in the maps" in words   # c is attacked by r, which nothing answers
+    assert not re.search(r"\b(IN|OUT|UNDEC)\b", render_map(project, "m", "dot", labels="grounded").decode())
 
 
 def test_no_global_size_squeeze():
