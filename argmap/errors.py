@@ -50,3 +50,7 @@ class RenderError(ArgmapError, RuntimeError):
 
 class EmptySelectionError(ArgmapError, LookupError):
     """A diagram's filters leave nothing of a map to draw (in a batch, the other maps go on)."""
+
+
+class Superseded(ArgmapError):
+    """A load given up part way because its result is no longer wanted (an edit came in meanwhile)."""

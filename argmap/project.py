@@ -13,7 +13,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -23,18 +23,20 @@ import yaml
 
 from .build import build_map, build_topics
 from .diagnostics import Diagnostic, Severity, error, sort_key
+from .errors import Superseded
 from .model import ArgMap, Pos, Project, Topic
 from .quotes import SeedText
 from .spec import ID_CHARS, MAP_FILE, NODE, TOPICS_FILE
 from .structure import LDict, decode
 from .suggest import did_you_mean
 from .gcpause import gc_paused
+from .loadmemo import FileMemo, LoadedFile
 from .yamlsource import YamlDocument, parse_yaml, read_yaml
 
 if TYPE_CHECKING:
     from .validate import LoadFailures
 
-__all__ = ["LoadResult", "load", "discover", "retain_results", "DEFAULT_MAPS", "MAX_SEED_BYTES"]
+__all__ = ["LoadResult", "load", "discover", "retain_results", "seed_warnings_of", "DEFAULT_MAPS", "MAX_SEED_BYTES"]
 
 DEFAULT_MAPS = "maps"
 TOPICS_NAME = "topics.yaml"
@@ -182,7 +184,8 @@ def retain_results() -> None:
 
 
 def load(paths: Iterable[str | os.PathLike] = (DEFAULT_MAPS,), seeds_dir: str | os.PathLike | None = None,
-         validate: bool = True, overrides: Mapping[Path, str] | None = None, beside: bool = True) -> LoadResult:
+         validate: bool = True, overrides: Mapping[Path, str] | None = None, beside: bool = True,
+         memo: FileMemo | None = None, superseded: Callable[[], bool] | None = None) -> LoadResult:
     """Load every map and topics file named by *paths*; never raises on bad input.
 
     *overrides* maps resolved file paths to text read in place of the file's
@@ -190,16 +193,22 @@ def load(paths: Iterable[str | os.PathLike] = (DEFAULT_MAPS,), seeds_dir: str | 
     named by *paths* or stand beside them.  *beside* False reads only the
     named files, not the maps beside them (``argmap import`` checks a new map
     with just the maps it refers to, whatever the size of the folder).
+    A *memo* (:class:`~argmap.loadmemo.FileMemo`) kept between calls reuses
+    each file's model while its text and its seed are unchanged: the
+    language server re-parses only the buffer that changed.  *superseded*,
+    asked between files and before validation, gives the load up
+    (:class:`~argmap.errors.Superseded`) once it answers True.
     """
     with gc_paused():
-        result = _load(paths, seeds_dir, validate, overrides or {}, beside)
+        result = _load(paths, seeds_dir, validate, overrides or {}, beside, memo, superseded)
     if _retained is not None:
         _retained.append(result)
     return result
 
 
 def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | None,
-          validate: bool, overrides: Mapping[Path, str], beside: bool = True) -> LoadResult:
+          validate: bool, overrides: Mapping[Path, str], beside: bool = True,
+          memo: FileMemo | None = None, superseded: Callable[[], bool] | None = None) -> LoadResult:
     files, diagnostics = discover(paths)
     context = _context_beside(files) if beside else []
     files += context
@@ -213,53 +222,40 @@ def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | Non
     failed: list[tuple[Path, str, str | None]] = []  # files that failed to load: path, name, text
 
     for path in files:
+        if superseded is not None and superseded():
+            raise Superseded("a newer load is wanted")
         name = display_path(path)
         buffer = overrides.get(path)
-        document, problems = (read_yaml(path, name) if buffer is None
-                              else parse_yaml(buffer.encode("utf-8", "surrogatepass"), name))
-        diagnostics += problems
-        if document is None:
-            failed.append((path, name, None))
-            continue
-        documents.append(document)
-        root = document.root
-        if root is None:
-            diagnostics.append(error("empty", "file holds no YAML document", Pos(name, 1, 1)))
-            failed.append((path, name, document.text))
-            continue
-        is_topics = _is_topics_file(root)
-        spec, what = (TOPICS_FILE, "the topics file") if is_topics else (MAP_FILE, "the map")
-        # Node records are decoded by build_map, which has a fast path for them.
-        doc = decode(root, spec, name, what, diagnostics, defer=frozenset({NODE}))
-        if doc is None:
-            if not is_topics:
-                diagnostics[-1] = error(
-                    diagnostics[-1].code, diagnostics[-1].message, diagnostics[-1].pos,
-                    "a map file is a mapping that starts with 'map: <id>'; see docs/format.md")
-            failed.append((path, name, document.text))
-            continue
-        if is_topics:
-            for tid, topic in build_topics(doc).items():
+        loaded = memo.get(path, buffer, seeds) if memo is not None else None
+        if loaded is None:
+            loaded = _load_file(path, name, buffer, seeds, seeds_path)
+            if memo is not None:
+                memo.put(path, buffer, loaded)
+        diagnostics += loaded.problems
+        if loaded.document is not None:
+            documents.append(loaded.document)
+        if loaded.failed:
+            failed.append((path, name, loaded.document.text if loaded.document is not None else None))
+        elif loaded.topics is not None:
+            for tid, topic in loaded.topics.items():
                 if tid in topics:
                     diagnostics.append(error("duplicate-id", f"topic {tid!r} is defined twice "
                                              f"(first in {topics_path})", topic.pos))
                 else:
                     topics[tid] = topic
             topics_path = topics_path or name
-            continue
-        seed = _load_seed(doc, path, seeds_path, seeds, diagnostics)
-        argmap = build_map(doc, name, seed, diagnostics)
-        if argmap is None:
-            failed.append((path, name, document.text))
-            continue
-        if argmap.id in maps:
-            diagnostics.append(error("duplicate-map", f"map id {argmap.id!r} is already used by "
-                                     f"{maps[argmap.id].path}", argmap.pos))
-            continue
-        maps[argmap.id] = argmap
+        elif loaded.argmap is not None:
+            argmap = loaded.argmap
+            if argmap.id in maps:
+                diagnostics.append(error("duplicate-map", f"map id {argmap.id!r} is already used by "
+                                         f"{maps[argmap.id].path}", argmap.pos))
+                continue
+            maps[argmap.id] = argmap
 
     project = Project(MappingProxyType(maps), MappingProxyType(topics), topics_path)
     held: set[tuple[str, str]] = set()
+    if superseded is not None and superseded():
+        raise Superseded("a newer load is wanted")
     if validate:
         from .validate import validate as run_checks
 
@@ -276,6 +272,35 @@ def _load(paths: Iterable[str | os.PathLike], seeds_dir: str | os.PathLike | Non
         files = files[:len(files) - len(context)]
     diagnostics.sort(key=sort_key)
     return LoadResult(project, diagnostics, files, documents, [*every_file, *seeds._cache, *seeds.read])
+
+
+def _load_file(path: Path, name: str, buffer: str | None, seeds: _SeedCache, seeds_path: Path | None) -> LoadedFile:
+    """Parse and build one map or topics file (*buffer* read in place of the file, if given)."""
+    problems: list[Diagnostic] = []
+    document, parse_problems = (read_yaml(path, name) if buffer is None
+                                else parse_yaml(buffer.encode("utf-8", "surrogatepass"), name))
+    problems += parse_problems
+    if document is None:
+        return LoadedFile(None, problems, failed=True)
+    root = document.root
+    if root is None:
+        problems.append(error("empty", "file holds no YAML document", Pos(name, 1, 1)))
+        return LoadedFile(document, problems, failed=True)
+    is_topics = _is_topics_file(root)
+    spec, what = (TOPICS_FILE, "the topics file") if is_topics else (MAP_FILE, "the map")
+    # Node records are decoded by build_map, which has a fast path for them.
+    doc = decode(root, spec, name, what, problems, defer=frozenset({NODE}))
+    if doc is None:
+        if not is_topics:
+            problems[-1] = error(problems[-1].code, problems[-1].message, problems[-1].pos,
+                                 "a map file is a mapping that starts with 'map: <id>'; see docs/format.md")
+        return LoadedFile(document, problems, failed=True)
+    if is_topics:
+        return LoadedFile(document, problems, topics=build_topics(doc))
+    seed, seed_path = _load_seed(doc, path, seeds_path, seeds, problems)
+    argmap = build_map(doc, name, seed, problems)
+    return LoadedFile(document, problems, failed=argmap is None, argmap=argmap,
+                      seed=seed_path if seed is not None else None)
 
 
 def _failures(failed: list[tuple[Path, str, str | None]], maps: Mapping[str, ArgMap]) -> LoadFailures:
@@ -320,10 +345,11 @@ def _is_topics_file(root: yaml.Node) -> bool:
 
 
 def _load_seed(doc: LDict, map_path: Path, seeds_dir: Path | None, seeds: _SeedCache,
-               diagnostics: list[Diagnostic]) -> SeedText | None:
+               diagnostics: list[Diagnostic]) -> tuple[SeedText | None, Path | None]:
+    """The map's seed and the path it was read from (None, None when there is none, with the problem noted)."""
     source = doc.get("source")
     if not source or "seed" not in source:
-        return None
+        return None, None
     name = source["seed"]
     dirs = _seed_dirs(map_path, seeds_dir)
     for folder in dirs:
@@ -336,8 +362,8 @@ def _load_seed(doc: LDict, map_path: Path, seeds_dir: Path | None, seeds: _SeedC
             seed = seeds.get(candidate, display_path(candidate))
             if isinstance(seed, Diagnostic):
                 diagnostics.append(seed)
-                return None
-            return seed
+                return None, None
+            return seed, candidate
     try:
         available = sorted(p.name for d in dirs if d.is_dir() for p in d.iterdir())
     except OSError:  # a seeds folder that cannot be listed: no hint from it
@@ -345,4 +371,33 @@ def _load_seed(doc: LDict, map_path: Path, seeds_dir: Path | None, seeds: _SeedC
     hint = did_you_mean(name, available) or (f"seeds are looked for in {display_path(dirs[0])}/"
                                              if available or not dirs else "no seeds folder found")
     diagnostics.append(error("seed-not-found", f"seed file {name!r} does not exist", source.at["seed"], hint))
-    return None
+    return None, None
+
+
+def seed_warnings_of(result: LoadResult, seeds: str | os.PathLike | None = None) -> list[Diagnostic]:
+    """A ``control-char`` warning for each seed of the loaded maps that holds terminal controls.
+
+    Once per seed, however many maps quote it, at the seed's own line and
+    column.  The maps beside the named ones are context: their seeds are
+    theirs.  ``argmap check`` and the language server both report these.
+    """
+    from .controls import seed_control_warning
+
+    checked = {display_path(f) for f in result.files}
+    seeds_dir = Path(seeds) if seeds is not None else None
+    seen: set[Path] = set()
+    found = []
+    for argmap in result.project.maps.values():
+        if argmap.seed_text is None or argmap.path not in checked:
+            continue
+        for folder in _seed_dirs(Path(argmap.path), seeds_dir):
+            candidate = folder / argmap.source.seed
+            if candidate.is_file():
+                key = candidate.resolve()
+                if key not in seen:
+                    seen.add(key)
+                    problem = seed_control_warning(argmap.seed_text, display_path(candidate))
+                    if problem is not None:
+                        found.append(problem)
+                break
+    return found

@@ -28,11 +28,11 @@ def run(args: argparse.Namespace) -> int:
     from ..diagnostics import UNREADABLE_CODES, format_json, format_text, sort_key
     from ..locate import resolve_targets
     from ..plural import plural
-    from ..project import load
+    from ..project import load, seed_warnings_of
 
     result = load(resolve_targets(args.paths, keep_missing=True), seeds_dir=args.seeds)
     diagnostics = result.diagnostics
-    seed_warnings = _seed_warnings(result, args.seeds)
+    seed_warnings = seed_warnings_of(result, args.seeds)
     if seed_warnings:
         diagnostics = sorted(diagnostics + seed_warnings, key=sort_key)
     errors = sum(d.is_error for d in diagnostics)
@@ -57,34 +57,3 @@ def run(args: argparse.Namespace) -> int:
     if errors or (args.strict and warnings):
         return 1
     return 0
-
-
-def _seed_warnings(result, seeds: str | None) -> list:
-    """A ``control-char`` warning for each seed of the checked maps that holds terminal controls.
-
-    Once per seed, however many maps quote it, at the seed's own line and
-    column.  The maps beside the named ones are context: their seeds are theirs.
-    """
-    from pathlib import Path
-
-    from ..controls import seed_control_warning
-    from ..project import _seed_dirs, display_path  # the loader's own look-up of a map's seed
-
-    checked = {display_path(f) for f in result.files}
-    seeds_dir = Path(seeds) if seeds is not None else None
-    seen: set[Path] = set()
-    found = []
-    for argmap in result.project.maps.values():
-        if argmap.seed_text is None or argmap.path not in checked:
-            continue
-        for folder in _seed_dirs(Path(argmap.path), seeds_dir):
-            candidate = folder / argmap.source.seed
-            if candidate.is_file():
-                key = candidate.resolve()
-                if key not in seen:
-                    seen.add(key)
-                    problem = seed_control_warning(argmap.seed_text, display_path(candidate))
-                    if problem is not None:
-                        found.append(problem)
-                break
-    return found

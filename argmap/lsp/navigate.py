@@ -9,7 +9,7 @@ key under ``nodes``/``speakers``/``topics`` the declaration itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -196,6 +196,28 @@ def _locate(lines: Sequence[str], pos: Pos, word: str) -> Pos:
     return pos
 
 
+def _after_key(lines: Sequence[str], pos: Pos, key: str, word: str) -> Pos | None:
+    """The first *word* after ``key:`` in the record written at *pos* (a flow or block value, a list)."""
+    key_at = re.compile(rf"(?<![\w.-]){re.escape(key)}[ \t]*:")
+    word_at = re.compile(rf"(?<![\w.:-]){re.escape(word)}(?![\w.:-])")
+    last = min(pos.line - 1 + _RECORD_LINES, len(lines))
+    for row in range(pos.line - 1, last):
+        start = pos.col - 1 if row == pos.line - 1 else 0
+        found = key_at.search(lines[row], start)
+        if found is None:
+            continue
+        col = found.end()
+        for value_row in range(row, last):
+            hit = word_at.search(lines[value_row], col if value_row == row else 0)
+            if hit:
+                return Pos(pos.path, value_row + 1, hit.start() + 1)
+            if value_row > row and not lines[value_row].lstrip().startswith(("-", "[", ",")) \
+                    and ":" in lines[value_row]:
+                break  # the next key: the value did not name the word
+        return None
+    return None
+
+
 def references(snapshot: Snapshot, target: Target, include_declaration: bool) -> list[types.Location]:
     """Every place that names *target*, in every map of the project (its declaration first, if asked)."""
     argmap, project = _project_of(snapshot, target)
@@ -204,11 +226,15 @@ def references(snapshot: Snapshot, target: Target, include_declaration: bool) ->
         declared = definition(snapshot, target)
         if declared:
             out.append(declared)
-    out += [_location(snapshot, pos, word) for pos, word in _uses(project, argmap, target)]
+    def lines_of(name: str) -> Sequence[str]:
+        return snapshot.file_lines(Path(name).resolve())
+
+    out += [_location(snapshot, pos, word) for pos, word in _uses(project, argmap, target, lines_of)]
     return out
 
 
-def _uses(project: Project, argmap: ArgMap | None, target: Target) -> Iterator[tuple[Pos, str]]:
+def _uses(project: Project, argmap: ArgMap | None, target: Target,
+          lines_of: Callable[[str], Sequence[str]]) -> Iterator[tuple[Pos, str]]:
     if target.kind == "node":
         ref: Ref = target.key
         for rel in project.relations():
@@ -216,13 +242,30 @@ def _uses(project: Project, argmap: ArgMap | None, target: Target) -> Iterator[t
                 yield rel.pos, ref.node_id
     elif target.kind == "speaker" and argmap is not None:
         sid = target.key[1]
+        seen: set[Pos] = set()
+
+        def after(pos: Pos, key: str) -> Iterator[tuple[Pos, str]]:
+            """Where *key*'s value names the speaker in the record at *pos* (once per place)."""
+            found = _after_key(lines_of(pos.path), pos, key, sid)
+            if found is not None and found not in seen:
+                seen.add(found)
+                yield found, sid
+
         for speaker in argmap.speakers.values():
             if speaker.via == sid:
-                yield speaker.pos, sid
+                yield from after(speaker.pos, "via")
+            if sid in speaker.adopts:
+                yield from after(speaker.pos, "adopts")
+        for part in argmap.source.parts:
+            if part.speaker == sid:
+                yield from after(part.pos, "speaker")
         for node in argmap.nodes.values():
-            for key in ("by", "via"):
+            for key in ("by", "via", "said_by"):
                 if getattr(node, key) == sid:
                     yield node.positions.get(key, node.pos), sid
+            for rel in node.relations:
+                if rel.drawn_by == sid:
+                    yield from after(rel.pos, "by")
     elif target.kind == "topic":
         for node in project.nodes():
             if target.key in node.stances:

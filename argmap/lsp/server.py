@@ -4,7 +4,9 @@ Checks run on a thread of their own, one at a time per server, never on the
 event loop: the editor's keystrokes keep flowing while a big project is
 re-checked.  Edits are debounced (a check starts once typing pauses for
 :data:`DEBOUNCE` seconds), a folder has at most one check in flight, and
-edits made during a check start one more check when it ends.  Request
+an edit made during a check cancels it (between files, or before
+validation) and starts one more.  Each check re-parses only the files
+that changed since the last (:class:`argmap.loadmemo.FileMemo`).  Request
 features read the last finished snapshot on pygls' worker threads.
 """
 
@@ -21,6 +23,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
+from ..errors import Superseded
 from ..visible import visible
 from . import completion, edits, navigate, symbols
 from .context import context_at
@@ -65,7 +68,10 @@ class _Checker:
             buffers, versions = self.server.buffers_in(self.folder)
             previous = self.server.snapshots.get(self.folder)
             try:
-                snapshot = await loop.run_in_executor(self.server.checks, check, self.folder, buffers, previous)
+                snapshot = await loop.run_in_executor(self.server.checks, check, self.folder, buffers, previous,
+                                                      lambda: self.generation != generation)
+            except Superseded:  # an edit came in meanwhile: check again, for it
+                continue
             except Exception as exc:  # a bug: say so in the editor's log, keep serving
                 log.exception("checking %s failed", self.folder)
                 self.server.window_log_message(types.LogMessageParams(

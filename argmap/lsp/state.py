@@ -9,13 +9,14 @@ snapshot is never changed once made, so features may read it from any thread.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, error
+from ..loadmemo import FileMemo
 from ..model import ArgMap, Pos, Project, Quote
-from ..project import LoadResult, display_path, load
+from ..project import LoadResult, display_path, load, seed_warnings_of
 from ..yamlsource import MAX_FILE_BYTES
 from .convert import split_lines
 
@@ -47,6 +48,8 @@ class Snapshot:
     _labels: dict | None = field(default=None, repr=False)
     # What features derive from the snapshot once (a seed's sentences, ...), by key.
     cache: dict = field(default_factory=dict, repr=False)
+    # Each file's model, handed on to the next check so that it re-reads only what changed.
+    memo: FileMemo = field(default_factory=FileMemo, repr=False)
 
     @property
     def project(self) -> Project:
@@ -86,12 +89,16 @@ def _resolved(name: str) -> Path:
     return Path(name).resolve()
 
 
-def check(folder: Path, overrides: Mapping[Path, str], previous: Snapshot | None = None) -> Snapshot:
+def check(folder: Path, overrides: Mapping[Path, str], previous: Snapshot | None = None,
+          superseded: Callable[[], bool] | None = None) -> Snapshot:
     """Load and check every map in *folder*, each buffer in *overrides* read in place of its file.
 
     A buffer larger than a map may be (a huge paste) is not parsed: its file
     gets a ``too-large`` problem and the others are checked against the
-    saved file, so the editor stays responsive.
+    saved file, so the editor stays responsive.  Files unchanged since
+    *previous* are not parsed again (:class:`~argmap.loadmemo.FileMemo`).
+    Raises :class:`~argmap.errors.Superseded` as soon as *superseded*
+    answers True (a newer edit has made this check pointless).
     """
     usable: dict[Path, str] = {}
     refused: list[Diagnostic] = []
@@ -101,10 +108,13 @@ def check(folder: Path, overrides: Mapping[Path, str], previous: Snapshot | None
                                  "maps are limited to that", Pos(display_path(path), 1, 1)))
         else:
             usable[path] = text
-    result = load([folder], overrides=usable)
+    memo = previous.memo if previous is not None else FileMemo()
+    result = load([folder], overrides=usable, memo=memo, superseded=superseded)
+    memo.forget(set(result.files))
     too_large = {_resolved(d.pos.path) for d in refused if d.pos}
     diagnostics: dict[Path, list[Diagnostic]] = {path: [] for path in result.files}
-    for problem in result.diagnostics:
+    seed_problems = seed_warnings_of(result)  # as `argmap check` reports them, at the seed's own lines
+    for problem in [*result.diagnostics, *seed_problems]:
         where = _resolved(problem.pos.path if problem.pos else problem.path)
         if where not in too_large:
             diagnostics.setdefault(where, []).append(problem)
@@ -113,6 +123,11 @@ def check(folder: Path, overrides: Mapping[Path, str], previous: Snapshot | None
     lines = {_resolved(doc.path): split_lines(doc.text) for doc in result.documents}
     for path, text in usable.items():
         lines.setdefault(path, split_lines(text))
+    seed_texts = {argmap.source.seed: argmap.seed_text for argmap in result.project.maps.values()}
+    for problem in seed_problems:
+        text = seed_texts.get(Path(problem.pos.path).name)
+        if text is not None:
+            lines.setdefault(_resolved(problem.pos.path), split_lines(text))
     maps = dict(previous.maps) if previous else {}
     projects = dict(previous.projects) if previous else {}
     for argmap in result.project.maps.values():
@@ -130,4 +145,4 @@ def check(folder: Path, overrides: Mapping[Path, str], previous: Snapshot | None
             path = _resolved(argmap.path)
             if path in usable and path not in maps:
                 maps[path], projects[path] = argmap, saved.project
-    return Snapshot(folder, result, diagnostics, lines, maps, projects)
+    return Snapshot(folder, result, diagnostics, lines, maps, projects, memo=memo)

@@ -30,31 +30,109 @@ def _apply(text: str, edits: list[types.TextEdit]) -> str:
     return text
 
 
-async def test_rename_a_node_across_maps(client: LanguageClient, project: Path) -> None:
-    maps = project / "maps"
-    uri = open_doc(client, maps / MAY)
-    await diagnostics_for(client, uri)
-    before = {f.name: f.read_text("utf-8") for f in maps.iterdir()}
-    row = before[MAY].splitlines().index("  lansley-mistakes:")
-    edit = await client.text_document_rename_async(types.RenameParams(
-        text_document=types.TextDocumentIdentifier(uri), position=types.Position(row, 5), new_name="lansley-errors"))
-    assert {f.name: f.read_text("utf-8") for f in maps.iterdir()} == before  # nothing written
-    after = {Path(u).name: _apply(before[Path(u).name], e) for u, e in edit.changes.items()}
-    assert set(after) == {MAY, "csw-hancock-2021.yaml"}
-    assert "supports: may-2018:lansley-errors" in after["csw-hancock-2021.yaml"]
-    assert "lansley-mistakes" not in after[MAY] and "  lansley-errors:" in after[MAY]
-    # The renamed maps check clean, as before.
-    for name, text in after.items():
-        (maps / name).write_text(text, "utf-8")
+def _cross_map_target(maps: Path) -> tuple[str, str, str]:
+    """A node that another map refers to: (its map file, its id, the referring map file)."""
     from argmap.project import load
 
-    assert [d.format() for d in load([maps]).diagnostics] == []
+    project = load([maps]).project
+    for relation in project.relations():
+        if relation.source.map_id != relation.target.map_id:
+            target = project.maps[relation.target.map_id]
+            source = project.maps[relation.source.map_id]
+            return Path(target.path).name, relation.target.node_id, Path(source.path).name
+    raise AssertionError("the bundled maps have no cross-map relation")
+
+
+async def test_rename_a_node_across_maps(client: LanguageClient, project: Path) -> None:
+    maps = project / "maps"
+    home, node_id, referrer = _cross_map_target(maps)
+    uri = open_doc(client, maps / home)
+    await diagnostics_for(client, uri)
+    before = {f.name: f.read_text("utf-8") for f in maps.iterdir()}
+    row = before[home].splitlines().index(f"  {node_id}:")
+    edit = await client.text_document_rename_async(types.RenameParams(
+        text_document=types.TextDocumentIdentifier(uri), position=types.Position(row, 5), new_name="renamed-node"))
+    assert {f.name: f.read_text("utf-8") for f in maps.iterdir()} == before  # nothing written
+    after = {Path(u).name: _apply(before[Path(u).name], e) for u, e in edit.changes.items()}
+    assert {home, referrer} <= set(after)
+    home_map_id = home.removesuffix(".yaml")
+    assert f"{home_map_id}:renamed-node" in after[referrer]
+    assert f"  {node_id}:" not in after[home] and "  renamed-node:" in after[home]
+    # The renamed maps check as before.
+    from argmap.project import load
+
+    problems_before = [d.format() for d in load([maps]).diagnostics]
+    for name, text in after.items():
+        (maps / name).write_text(text, "utf-8")
+    assert [d.format() for d in load([maps]).diagnostics] == problems_before
+
+
+SPEAKERS_MAP = """\
+map: voices
+title: Every place a speaker is named
+source:
+  seed: voices.txt
+  genre: opinion-column
+  parts:
+    column: {genre: opinion-column, speaker: heath, starts: Heath wrote}
+    comment:
+      genre: reader-comment
+      speaker: heath
+      starts: A reader wrote
+speakers:
+  heath: {name: Allister Heath}
+  commenter: {name: A commenter, via: heath, adopts: [heath]}
+  rayner:
+    name: Angela Rayner
+    via: heath
+    adopts:
+      - commenter
+      - heath
+nodes:
+  lie:
+    kind: claim
+    by: rayner
+    force: ascribed
+    said_by: heath
+    text: Criticism is an attack.
+    quote: Heath wrote that Rayner thinks criticism is an attack.
+  reason:
+    kind: premise
+    by: commenter
+    via: heath
+    text: Staff are criticised.
+    quote: A reader wrote that staff are criticised.
+    supports: {to: lie, by: heath}
+"""
+SPEAKERS_SEED = "Heath wrote that Rayner thinks criticism is an attack. A reader wrote that staff are criticised.\n"
+
+
+async def test_rename_a_speaker_everywhere_it_is_named(client: LanguageClient, project: Path) -> None:
+    maps = project / "maps"
+    (maps / "voices.yaml").write_text(SPEAKERS_MAP, "utf-8")
+    (project / "seeds" / "voices.txt").write_text(SPEAKERS_SEED, "utf-8")
+    uri = open_doc(client, maps / "voices.yaml")
+    assert await diagnostics_for(client, uri) == []
+    row = SPEAKERS_MAP.splitlines().index("  heath: {name: Allister Heath}")
+    edit = await client.text_document_rename_async(types.RenameParams(
+        text_document=types.TextDocumentIdentifier(uri), position=types.Position(row, 3), new_name="allister"))
+    (changed_uri, edits), = edit.changes.items()
+    after = _apply(SPEAKERS_MAP, edits)
+    # parts' speaker (flow and block), via, adopts (flow and block lists), by, said_by, a support's by
+    assert after == SPEAKERS_MAP.replace("heath", "allister")  # "Heath" in text and quotes untouched
+    assert len(edits) == SPEAKERS_MAP.count("heath") == 10
+    from argmap.project import load
+
+    (maps / "voices.yaml").write_text(after, "utf-8")
+    assert [d.format() for d in load([maps / "voices.yaml"]).diagnostics] == []
 
 
 async def test_rename_refuses_what_is_not_an_id(client: LanguageClient, project: Path) -> None:
     uri = open_doc(client, project / "maps" / MAY)
     await diagnostics_for(client, uri)
-    row = (project / "maps" / MAY).read_text("utf-8").splitlines().index("  lansley-mistakes:")
+    row = next(i for i, line in enumerate((project / "maps" / MAY).read_text("utf-8").splitlines())
+               if line.startswith("  ") and not line.startswith("   ") and line.rstrip().endswith(":")
+               and i > (project / "maps" / MAY).read_text("utf-8").splitlines().index("nodes:"))
     with pytest.raises(JsonRpcException, match="not an id"):
         await client.text_document_rename_async(types.RenameParams(
             text_document=types.TextDocumentIdentifier(uri), position=types.Position(row, 5),

@@ -68,3 +68,20 @@ def test_completion_and_navigation_never_fail_on_any_buffer(bundled: state.Snaps
     if 0 <= row < len(lines):
         complete(bundled, path, lines, row, max(col, 0))
         target_at(bundled, path, lines, row, max(col, 0))
+
+
+@pytest.mark.asyncio
+async def test_a_seed_holding_terminal_controls_is_warned_about_in_the_seed(client: LanguageClient,
+                                                                           project: Path) -> None:
+    """As `argmap check` does: one control-char warning, at the seed's own line and column."""
+    seed = project / "seeds" / "2018-pm-may-internal-market.txt"
+    text = seed.read_text("utf-8")
+    lines = text.split("\n")
+    lines[2] = "ab\x1b[2Jcd" + lines[2]
+    seed.write_text("\n".join(lines), "utf-8")
+    uri = open_doc(client, project / "maps" / "may-2018.yaml")
+    await diagnostics_for(client, uri)
+    [problem] = await diagnostics_for(client, seed.resolve().as_uri())
+    assert problem.code == "control-char" and problem.severity == types.DiagnosticSeverity.Warning
+    assert (problem.range.start.line, problem.range.start.character) == (2, 2)
+    assert "\\x1b" in problem.message and "\x1b" not in problem.message
