@@ -40,10 +40,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tag", action="append", metavar="TAG", help="draw only nodes with this tag (repeatable)")
     parser.add_argument("--kind", action="append", choices=["claim", "premise", "rebuttal", "concession"],
                         help="draw only nodes of this kind (repeatable); different options must all hold")
-    parser.add_argument("--page", choices=["a4", "letter", "a3", "slide"],
+    parser.add_argument("--page", choices=["a4", "letter", "a3", "slide", "none"],
                         help="fit to this page: a map too big to print readably (body text under 9 pt) is "
                              "split, one main claim per page; PDF gives one file of pages, SVG/PNG/DOT a "
-                             "file per page")
+                             "file per page (default: a4 for PDF, none for the others; none: one picture "
+                             "at full size)")
     parser.add_argument("--split", choices=["claim"],
                         help="one diagram per main claim (files named MAP--CLAIM.EXT)")
     parser.add_argument("--group", choices=["none", "speaker"], default="none",
@@ -63,6 +64,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="overwrite existing output files (never maps)")
     parser.add_argument("--into-maps", action="store_true", help="allow writing into a folder that holds maps")
     parser.add_argument("--seeds", metavar="DIR", help="folder of seed texts (default: seeds/ beside the maps)")
+    parser.add_argument("--aif-flavour", choices=["aifdb", "ova"], default="aifdb",
+                        help="aif: AIFdb's flat JSON (default), or OVA3's {AIF, OVA, text} with the source "
+                             "text and a layout (docs/export.md)")
     parser.add_argument("--strict", action="store_true", help="export nothing if the maps have errors")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
@@ -202,6 +206,10 @@ def run(args: argparse.Namespace) -> int:
     from ..export.filters import NodeFilter, check_values
 
     only = NodeFilter.of(args.speaker, args.topic, args.tag, args.kind)
+    if args.page is None and fmt == "pdf":
+        args.page = "a4"   # a PDF is for print: A4 pages, split only where one page would print under 9 pt
+    elif args.page == "none":
+        args.page = None
     paged = args.page is not None or args.split is not None
     if paged and fmt not in DIAGRAM_FORMATS:
         raise UsageError(f"--page and --split lay out diagrams; they do not apply to -f {fmt}")
@@ -278,6 +286,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"argmap: warning: no acceptability labels ({exc})", file=sys.stderr)
             labelling, semantics = None, "none"
         options["labels"] = labelling if labelling is not None else "none"
+    from ..export.paper import print_note
+
     progress = _Progress(len(targets), args.quiet)
     protect = Protected(loaded.loaded_paths)  # maps, topics and seeds: never replaced, even with --force
     failures: list[str] = []
@@ -298,7 +308,7 @@ def run(args: argparse.Namespace) -> int:
                 pieces = [(target, render_map(project, None, fmt, focus=focus, depth=args.depth, **options))]
             else:
                 pieces = [(target, export_map(project, key, fmt, **options) if fmt in DIAGRAM_FORMATS
-                           else export_map(project, key, fmt))]
+                           else export_map(project, key, fmt, aif_flavour=args.aif_flavour))]
             for path, data in pieces:
                 if path is None:
                     sys.stdout.buffer.write(data)
@@ -313,8 +323,10 @@ def run(args: argparse.Namespace) -> int:
                     continue
                 if not args.quiet:
                     progress.close()
-                    via = f" ({'system dot' if used == 'dot' else 'embedded Graphviz'})" if used else ""
-                    print(f"wrote {visible(str(path), one_line=True)}{via}", file=sys.stderr)
+                    via = f"{'system dot' if used == 'dot' else 'embedded Graphviz'}" if used else ""
+                    note = "; ".join(x for x in (via, print_note(fmt, data, args.page, args.dpi, paged)) if x)
+                    print(f"wrote {visible(str(path), one_line=True)}" + (f" ({note})" if note else ""),
+                          file=sys.stderr)
         except UsageError:
             raise
         except ArgmapError as exc:  # one output failed (refused, not drawn, not written): go on with the rest

@@ -132,7 +132,7 @@ def export_map(project: Project, map_id: str, fmt: str, **options) -> bytes:
         return to_argdown(project, map_id).encode("utf-8")
     if fmt == "aif":
         from .aif import dumps as aif_dumps
-        return aif_dumps(project, map_id)
+        return aif_dumps(project, map_id, options.get("aif_flavour") or "aifdb")
     from ..errors import UsageError
     raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
