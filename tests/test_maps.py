@@ -61,7 +61,8 @@ def test_first_seed_has_three_voices_with_attribution(project) -> None:
 
 
 def test_topics_meet_across_articles(project) -> None:
-    for topic in ("tendering", "integration", "central-control", "targets", "covid-lessons", "private-sector"):
+    for topic in ("tendering", "internal-market", "integration", "central-control", "targets", "covid-lessons",
+                  "private-sector", "bureaucracy"):
         maps = {n.map_id for n in project.nodes() if topic in n.stances}
         assert len(maps) >= 2, topic
 
