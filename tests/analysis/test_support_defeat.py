@@ -1,8 +1,9 @@
 """How support interacts with defeat, and what qualifications do (docs/analysis.md, "support and defeat").
 
-Each case is the shape of one in the bundled maps: keep-value-seeking rests
-on tendering-made-sense alone, and staff-undeserving on an inference that
-Heath undercuts.
+Each case is the shape of one in the bundled maps, as first curated or now:
+keep-value-seeking rests on tendering-made-sense alone (whose concession was
+first mapped as an attack), and staff-undeserving on an inference that Heath
+undercuts.
 """
 
 from __future__ import annotations
