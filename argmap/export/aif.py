@@ -12,7 +12,7 @@ The graph (docs/export.md, "AIF export"):
 * ``same_as`` and ``related_to`` are **MA** nodes (``Default Rephrase``),
   told apart in argmap's block; ``qualifies`` has no AIF node (AIF has no
   relation that limits without attacking) and lives in the block;
-* who said what: per quote an **L-node** (``"First Surname : words"``), a
+* who said what: per quote an **L-node** (``"First Surname: words"``), a
   **YA** node whose text is the IAT illocution of the node's force
   (Asserting, Conceding, Rhetorical Questioning, Assertive Questioning;
   :mod:`.aif_vocab`) from the L-node to the I-node, a ``locutions`` entry
@@ -112,7 +112,7 @@ def _i_and_l_nodes(project: Project, map_id: str, graph: AifGraph) -> None:
         ya_name = illocution_of_force(node.effective_force).name
         pid, first, last = people[node.by]
         for quote in node.quotes:
-            l_node = graph.node("L", locution_text(first, last, clean(quote.text), ova=graph.ova))
+            l_node = graph.node("L", locution_text(first, last, clean(quote.text)))
             ya = graph.node("YA", ya_name, scheme=ya_name)
             graph.edge(l_node, ya)
             graph.edge(ya, graph.i_nodes[ref])

@@ -54,13 +54,13 @@ def participant_name(name: str, *, ova: bool = False) -> tuple[str, str]:
     return firstname, surname
 
 
-def locution_text(firstname: str, surname: str, words: str, *, ova: bool = False) -> str:
-    """An L-node's text: ``"First Surname : words"`` as AIFdb corpora write it, ``"First Surname: words"`` for OVA.
+def locution_text(firstname: str, surname: str, words: str) -> str:
+    """An L-node's text as OVA3 writes it: ``"First Surname: words"``.
 
-    For OVA a name without a surname keeps the space before the colon, so
-    that OVA's split gives it an empty surname (``["Name", ""]``), which is
-    what its participant has.
+    OVA finds the participant again from this text, in its own layout
+    (``findParticipantIDText``) and in AIFdb's (``getParticipantName``); AIFdb
+    itself does not read it.  A name without a surname keeps a space before
+    the colon, so that OVA's split gives it the empty surname its
+    participant has (``["Name", ""]``).
     """
-    if ova and surname:
-        return f"{firstname} {surname}: {words}"
-    return f"{firstname} {surname} : {words}" if surname else f"{firstname} : {words}"
+    return f"{firstname} {surname}: {words}" if surname else f"{firstname} : {words}"

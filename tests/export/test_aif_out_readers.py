@@ -207,3 +207,25 @@ def test_ova_shows_the_article_page_when_there_is_no_text(project):
     bare = replace(argmap, seed_text=None, source=replace(argmap.source, url="https://example.org/a"))
     data = to_aif(Project(MappingProxyType({**project.maps, "main": bare}), project.topics), "main", "ova")
     assert data["text"] == "" and data["OVA"]["url"] == "https://example.org/a"
+
+
+def _get_participant_name(text: str) -> tuple[str, str]:
+    """OVA3's getParticipantName (ova-model.js), used by loaddbjson for AIFdb's layout."""
+    index = text.find(":")
+    names = text[:index].split(" ")
+    return names[0], " ".join(names[1:])
+
+
+def test_ova_reads_the_aifdb_layout_with_the_same_participants(aifdb):
+    """OVA3 loads AIFdb's layout too (loaddbjson: nodes without x); it names each L-node's
+    participant by getParticipantName, first word and rest, which our L-nodes give back."""
+    assert "x" not in aifdb["nodes"][0]
+    people = {p["participantID"]: (p["firstname"], p["surname"]) for p in aifdb["participants"]}
+    nodes = {n["nodeID"]: n for n in aifdb["nodes"]}
+    checked = 0
+    for locution in aifdb["locutions"]:
+        first, last = people[locution["personID"]]
+        if " " not in first:  # a first name of several words cannot survive OVA's split (House of Commons …)
+            assert _get_participant_name(nodes[locution["nodeID"]]["text"]) == (first, last)
+            checked += 1
+    assert checked >= 4
