@@ -27,6 +27,30 @@ _NO_RELATIONS: dict[str, list] = {}
 _GENRES = frozenset(g.value for g in Genre if g is not Genre.PAGE_FURNITURE)
 
 
+# The relation keys of a node, in the order the map format lists them (docs/format.md).
+_RELATION_KEYS = ("supports", "attacks", "undercuts", "same_as", "qualifies", "related_to")
+
+
+def _drawn_by_known(value: dict, speakers: dict) -> dict:
+    """A relation record without a ``by`` that names no speaker of the map (the check would refuse it)."""
+    if "by" in value and value["by"] not in speakers:
+        return {k: v for k, v in value.items() if k != "by"}
+    return value
+
+
+def _stance(stance: str, details: dict[str, str] | None) -> object:
+    """A stance as the map writes it: the word, or ``{is, if, only, as_of}`` when it has details."""
+    if not details:
+        return stance
+    record = {"is": stance}
+    for key in ("if", "only"):
+        if text := _prose(details.get(key)):
+            record[key] = text
+    if details.get("as_of"):
+        record["as_of"] = details["as_of"]
+    return record
+
+
 def _prose(text: str | None) -> str | None:
     """*text* cleaned and within the length limit; ``None`` when empty."""
     text = clean(text) if text else ""
@@ -55,36 +79,58 @@ def map_document(c: _Converter, relations: dict, speakers: dict[str, dict], by: 
             speaker["role"] = fields["role"]
         if fields.get("via"):
             speaker["via"] = fields["via"]
+        if fields.get("adopts"):
+            speaker["adopts"] = fields["adopts"] if len(fields["adopts"]) > 1 else fields["adopts"][0]
         written[sid] = speaker
     nodes = {}
     dropped = 0
     for node_id, info in c.home.items():
         rel = relations.get(node_id, _NO_RELATIONS)
-        node: dict = {"kind": c.kind(node_id, rel), "by": by[node_id]}
-        if info.via in speakers and info.via != by[node_id]:
+        holder = by[node_id]
+        node: dict = {"kind": c.kind(node_id, rel), "by": holder}
+        force = c.forces.get(node_id)
+        said_by = info.said_by if info.said_by in speakers else None
+        if force in ("ascribed", "reported") and said_by is None and (
+                force == "ascribed" or not (info.via in speakers or speakers[holder].get("via"))):
+            c.skip(f"node {c.ids[node_id]} is {force} but the file says not by whom; imported as asserted",
+                   "a force without who says so")
+            force = None
+        if force:
+            node["force"] = force
+        if said_by:
+            node["said_by"] = said_by
+        if info.via in speakers and info.via != holder:
             node["via"] = info.via
         node["text"] = c.texts[node_id]
         node_quotes = quotes[node_id]
         node["quote"] = node_quotes[0] if len(node_quotes) == 1 else node_quotes
         if info.tags:
             node["tags"] = list(dict.fromkeys(info.tags))
-        kept = Flow((t, s) for t, s in info.stances.items() if t in c.topics)
+        kept = Flow((t, _stance(s, info.stance_details.get(t))) for t, s in info.stances.items() if t in c.topics)
         dropped += len(info.stances) - len(kept)
         if kept:
             node["stance"] = kept
-        if "supports" in rel:
-            node["supports"] = [Flow({"to": v["to"], "with": v["with"]}) if isinstance(v, dict) else v
-                                for v in rel["supports"]]
-        for kind in ("attacks", "same_as"):
+        for kind in _RELATION_KEYS:
             if kind in rel:
-                node[kind] = rel[kind]
-        if "undercuts" in rel:
-            node["undercuts"] = [Flow(u) for u in rel["undercuts"]]
+                node[kind] = [Flow(_drawn_by_known(v, speakers)) if isinstance(v, dict) else v for v in rel[kind]]
         if info.expect:
             node["expect"] = info.expect
-        if note := _prose(info.note):
+        remarks = [info.note] if info.note else []
+        if node_id in c.borrowed:
+            title = f" ({clean(info.map_title)})" if info.map_title and clean(info.map_title) else ""
+            remarks.append(f"Node {c.borrowed[node_id]} of another map{title}, which the destination does not "
+                           f"have: imported with this map so that its relations stay.")
+        remarks += [f"AIF: {line}." for line in c.unknown_schemes.get(node_id, ())]
+        if note := _prose(" ".join(remarks)):
             node["note"] = note
         nodes[c.ids[node_id]] = node
+        for copy_id, sid, copy_quotes, force in c.copies.get(node_id, ()):
+            copy: dict = {"kind": node["kind"], "by": sid}
+            if force:
+                copy["force"] = force
+            copy.update(text=node["text"], quote=copy_quotes[0] if len(copy_quotes) == 1 else copy_quotes,
+                        same_as=c.ids[node_id])
+            nodes[copy_id] = copy
     if dropped:
         c.skip(f"{dropped:,} stance(s) on topics that the destination's topics.yaml does not define were dropped")
     title = _prose(ext.title) or truncate("Imported from " + clean(c.source_name), MAX_TEXT)
@@ -118,4 +164,8 @@ def _parts(c: _Converter, seed_text: str, speakers: dict) -> dict:
             fields["speaker"] = part.fields["speaker"]
         fields["starts"] = starts
         parts[part.id] = fields
+    for part_id, fields in parts.items():  # only parts that were kept, never the part itself
+        adopts = [a for a in wanted[part_id].adopts if a in parts and a != part_id]
+        if adopts:
+            fields["adopts"] = adopts if len(adopts) > 1 else adopts[0]
     return parts

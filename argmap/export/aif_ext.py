@@ -15,10 +15,11 @@ from __future__ import annotations
 import html
 import re
 
-from ..model import Genre, Kind, Label, Stance
+from ..model import Force, Genre, Kind, Label, QualifyHow, Stance
 from ..spec import DATE_PATTERN
-from .aif_read import (MAX_ID, Extension, NodeInfo, Notes, Part, SpeakerInfo, aif_id, is_id, json_type, pattern_of,
-                       shown)
+from ..schemes import get as get_scheme
+from .aif_read import (MAX_ID, Extension, NodeInfo, Notes, Part, RelRecord, SpeakerInfo, aif_id, is_id, json_type,
+                       pattern_of, shown)
 
 __all__ = ["read_extension", "source_text", "safe_id"]
 
@@ -31,6 +32,9 @@ _SOURCE_GENRES = frozenset(g.value for g in Genre if g is not Genre.PAGE_FURNITU
 _KINDS = frozenset(k.value for k in Kind)
 _STANCES = frozenset(s.value for s in Stance)
 _LABELS = frozenset(label.value for label in Label)
+_FORCES = frozenset(f.value for f in Force)
+_HOWS = frozenset(h.value for h in QualifyHow)
+_REL_KINDS = frozenset(("supports", "attacks", "undercuts", "same_as", "qualifies", "related_to"))
 _PROSE = ("original", "outlet", "author", "url")
 _PART_PROSE = ("title", "outlet", "author")
 
@@ -127,6 +131,8 @@ def read_extension(value: object, notes: Notes) -> Extension | None:
     ext.map_id = read.ident(map_, "id", "argmap.map")
     ext.title = read.text(map_, "title", "argmap.map")
     source = read.obj(value, "source", "argmap")
+    if (seed := read.text(source, "text", "argmap.source")) is not None:
+        ext.seed_text = _SURROGATE.sub("\ufffd", seed) if _SURROGATE.search(seed) else seed
     for key in _PROSE:
         if (text := read.text(source, key, "argmap.source")) is not None:
             ext.source[key] = text
@@ -150,7 +156,7 @@ def read_extension(value: object, notes: Notes) -> Extension | None:
             fields["date"] = date
         if (speaker := read.ident(raw, "speaker", where)) is not None:
             fields["speaker"] = speaker
-        ext.parts.append(Part(part_id, genre, starts, fields))
+        ext.parts.append(Part(part_id, genre, starts, fields, _ids(read, raw, "adopts", where)))
     for i, raw in enumerate(read.items(value, "speakers", "argmap")):
         where = f"argmap.speakers[{i}]"
         if not isinstance(raw, dict):
@@ -159,8 +165,8 @@ def read_extension(value: object, notes: Notes) -> Extension | None:
         speaker_id, name = read.ident(raw, "id", where), read.text(raw, "name", where)
         if speaker_id is not None and name and name.strip():
             ext.speakers.append(SpeakerInfo(speaker_id, name, read.text(raw, "role", where) or "",
-                                            read.ident(raw, "via", where)))
-    for key, raw in read.obj(value, "nodes", "argmap").items():
+                                            read.ident(raw, "via", where), _ids(read, raw, "adopts", where)))
+    for order, (key, raw) in enumerate(read.obj(value, "nodes", "argmap").items()):
         where = f"argmap.nodes[{shown(key)}]"
         node_id = aif_id(key, where, notes)
         if node_id is None:
@@ -168,7 +174,9 @@ def read_extension(value: object, notes: Notes) -> Extension | None:
         if not isinstance(raw, dict):
             read.bad(where, "an object", raw)
             continue
-        ext.nodes.setdefault(node_id, _node_info(read, raw, where))
+        info = ext.nodes.setdefault(node_id, _node_info(read, raw, where))
+        if info.order < 0:
+            info.order = order
     return ext
 
 
@@ -192,6 +200,26 @@ def _node_info(read: _Reader, raw: dict, where: str) -> NodeInfo:
             info.stances[topic] = stance
         else:
             read.bad(f"{where}.stances[{shown(topic)}]", "one of " + ", ".join(sorted(_STANCES)), stance)
+    for topic, details in read.obj(raw, "stance_details", where).items():
+        here = f"{where}.stance_details[{shown(topic)}]"
+        if topic not in info.stances or not isinstance(details, dict):
+            read.bad(here, "{if, only, as_of} for a topic of 'stances'", details)
+            continue
+        kept = {key: text for key in ("if", "only") if (text := read.text(details, key, here))}
+        if (date := read.date(details, "as_of", here)) is not None:
+            kept["as_of"] = date
+        if kept:
+            info.stance_details[topic] = kept
+    info.force = read.choice(raw, "force", where, _FORCES)
+    info.said_by = read.ident(raw, "said_by", where)
+    info.text = read.text(raw, "text", where)
+    info.map_title = read.text(raw, "map_title", where)
+    speaker = read.obj(raw, "speaker", where)
+    if (name := read.text(speaker, "name", f"{where}.speaker")) and name.strip():
+        info.speaker = (name, read.text(speaker, "role", f"{where}.speaker") or "")
+    if "relations" in raw:
+        info.relations = [r for i, item in enumerate(read.items(raw, "relations", where))
+                          if (r := _relation(read, item, f"{where}.relations[{i}]")) is not None]
     info.expect = read.choice(raw, "expect", where, _LABELS)
     info.note = read.text(raw, "note", where)
     for item in read.items(raw, "undercuts", where):
@@ -200,6 +228,51 @@ def _node_info(read: _Reader, raw: dict, where: str) -> NodeInfo:
         else:
             read.bad(f"{where}.undercuts", "[premise, conclusion] pairs", item)
     return info
+
+
+def _relation(read: _Reader, item: object, where: str) -> RelRecord | None:
+    """One record of a node's ``relations`` (version 2), or None (noted) when it is malformed."""
+    if not isinstance(item, dict):
+        read.bad(where, "an object", item)
+        return None
+    kind, target = item.get("kind"), item.get("to")
+    if not isinstance(kind, str) or kind not in _REL_KINDS or not _ref(target):
+        read.bad(where, "a relation with a kind and a 'to' reference", item)
+        return None
+    snode = item.get("snode")
+    snodes = tuple(s for s in (snode if isinstance(snode, list) else [snode]) if isinstance(s, (str, int))
+                   and not isinstance(s, bool))
+    scheme = item.get("scheme")
+    if scheme is not None and (not isinstance(scheme, str) or not safe_id(scheme) or get_scheme(scheme) is None):
+        read.bad(f"{where}.scheme", "a scheme of argmap's catalogue", scheme)
+        scheme = None
+    premise = item.get("premise")
+    if kind == "undercuts" and not _ref(premise):
+        read.bad(f"{where}.premise", "the premise an undercut names (map:node)", premise)
+        return None
+    return RelRecord(kind, target, tuple(map(str, snodes)), scheme, read.ident(item, "by", where),
+                     read.choice(item, "how", where, _HOWS), premise if kind == "undercuts" else None)
+
+
+def _ref(value: object) -> bool:
+    """Whether *value* is a node reference as the block writes them: ``map:node``, both ids."""
+    if not isinstance(value, str):
+        return False
+    map_id, sep, node_id = value.partition(":")
+    return bool(sep) and safe_id(map_id) is not None and safe_id(node_id) is not None
+
+
+def _ids(read: _Reader, raw: dict, key: str, where: str) -> list[str]:
+    """A list of ids (a speaker's or part's ``adopts``); a single id is taken as a list of one."""
+    value = raw.get(key)
+    items = [value] if isinstance(value, str) else read.items(raw, key, where)
+    out = []
+    for item in items:
+        if safe_id(item):
+            out.append(item)
+        else:
+            read.bad(f"{where}.{key}", "ids", item)
+    return list(dict.fromkeys(out))
 
 
 def _strings(read: _Reader, raw: dict, key: str, where: str) -> list[str]:

@@ -33,11 +33,12 @@ from pathlib import Path
 
 from ..errors import ArgmapError
 from ..gcpause import gc_paused
-from ..model import Kind
+from ..model import Force, Kind
 from ..spec import MAX_TEXT
 from .aif_ext import read_extension, safe_id, source_text
-from .aif_read import NONE, AifGraph, Extension, NodeInfo, Notes, SpeakerInfo, is_id, parse_aif, read_graph, shown
+from .aif_read import NONE, AifGraph, Extension, NodeInfo, Notes, is_id, parse_aif, read_graph, shown
 from .aif_seed import choose_seed
+from .aif_snode import force_of
 from .aif_write import dump
 from .escape import clean, truncate
 from .importing import ImportRequest, ImportResult
@@ -123,6 +124,18 @@ def _split_locution(text: str) -> tuple[str | None, str]:
     return name, body[colon + 1:].lstrip()
 
 
+def _split_says(text: str) -> tuple[str | None, str]:
+    """AraucariaDB's ``VCBrown says 'words'`` -> (name, words); (None, text) otherwise."""
+    body = text.strip()
+    at = body.find(" says ", 0, 120)
+    if at <= 0 or body[at + 6:at + 7] not in ("'", '"', "\u2018", "\u201c"):
+        return None, text
+    words = body[at + 7:]
+    if words[-1:] in ("'", '"', "\u2019", "\u201d"):
+        words = words[:-1]
+    return body[:at].strip() or None, words.strip()
+
+
 class _Converter:
     def __init__(self, graph: AifGraph, text: str, ext: Extension | None, map_id: str, *,
                  seeds_dir: Path | None, topics: set[str], maps: Mapping[str, Collection[str]] | None,
@@ -135,7 +148,9 @@ class _Converter:
         self.seeds_dir = seeds_dir
         self.topics = topics
         self.maps = maps
-        self.genre = genre or "news-report"
+        # A file of dialogue (transitions between locutions, OVA's "dialog": QT30, US2016) is a debate.
+        self.genre = genre or ("debate" if graph.by_type.get("TA") or graph.body.get("dialog") is True
+                               else "news-report")
         self.references: set[str] = set()  # the other maps the map refers to
         self.source_name = source_name
         self.notes: Notes = graph.notes
@@ -164,34 +179,46 @@ class _Converter:
         self.ids: dict[str, str] = {}        # AIF nodeID -> our node id, or "map:node" for context
         self.home: dict[str, NodeInfo] = {}  # AIF nodeID -> what argmap's block says of it
         self.texts: dict[str, str] = {}
-        names = _Names()
+        self.id_of_ref: dict[str, str] = {}  # "map:node" as the block writes it -> our id (or the ref)
+        self.borrowed: dict[str, str] = {}   # AIF nodeID -> the ref of another map's node imported here
+        names = self.names = _Names()
         slugs: dict[str, str] = {}  # text -> its slug: files repeat texts
         ext_map = self.ext.map_id
-        for node_id in self.of_type("I"):
+        i_nodes = self.of_type("I")
+        if self.has_ext:  # the map's own order, as the block lists its nodes
+            i_nodes = sorted(i_nodes, key=lambda n: self.ext.nodes.get(n, _NO_INFO).order)
+        for node_id in i_nodes:
             info = self.ext.nodes.get(node_id, _NO_INFO)
+            ref = f"{info.ref_map}:{info.ref_node}" if info.ref_map else ""
             if info.context and info.ref_map and info.ref_map != ext_map:
                 if self.maps is None or info.ref_node in self.maps.get(info.ref_map, ()):
-                    self.ids[node_id] = f"{info.ref_map}:{info.ref_node}"
+                    self.ids[node_id] = self.id_of_ref[ref] = ref
                     self.references.add(info.ref_map)
                     continue
-                # Another map's node, drawn for context: without that map, a relation to it could not pass.
-                self.skip(f"I-node {shown(node_id)} stands for {shown(info.ref_map + ':' + info.ref_node)}, "
-                          f"which the destination does not have; skipped with its relations",
+                # Another map's node, drawn for context, and the destination lacks it: imported as a
+                # node of this map, so that the relations to it stay and the map checks anywhere.
+                self.borrowed[node_id] = ref
+                self.skip(f"I-node {shown(node_id)} stands for {shown(ref)}, which the destination does not have; "
+                          f"imported as a node of this map, quoted after the source text",
                           "a context node the destination does not have")
-                continue
-            text = fast_clean(self.g.nodes[node_id].text)
+                self.counts["borrowed"] = self.counts.get("borrowed", 0) + 1
+                info = NodeInfo(ref_node=info.ref_node, kind=info.kind, by=info.by, text=info.text,
+                                speaker=info.speaker, map_title=info.map_title, context=True)
+            text = info.text if info.text and info.text.strip() else fast_clean(self.g.nodes[node_id].text)
             if not text:
                 self.skip(f"I-node {shown(node_id)} has no text; skipped", "an I-node has no text")
                 continue
             if len(text) > MAX_TEXT:
                 self.skip(f"I-node {shown(node_id)}: text cut to {MAX_TEXT:,} characters", "a text was cut")
                 text = truncate(text, MAX_TEXT)
-            own = info.ref_map == ext_map and not info.context
+            own = (info.ref_map == ext_map and not info.context) or node_id in self.borrowed
             if own and info.ref_node:
                 wanted = info.ref_node
             elif (wanted := slugs.get(text)) is None:
                 wanted = slugs[text] = slug(text)
             self.ids[node_id] = names.new(wanted, f"node-{node_id}")
+            if ref:
+                self.id_of_ref[ref] = self.ids[node_id]
             self.home[node_id] = info
             self.texts[node_id] = text
         if not self.home:
@@ -208,26 +235,27 @@ class _Converter:
         relations.build()
         self.arguments = relations.arguments
         self.premises = relations.premises
+        self.unknown_schemes = relations.unknown_schemes
         return relations.out
 
     # -- speakers and quotes ---------------------------------------------------------------
-    def _l_nodes(self, node_id: str) -> list[str]:
-        """The L-nodes that assert I-node *node_id* (L -> YA -> I, or L -> I): the first MAX_QUOTES."""
+    def _l_nodes(self, node_id: str) -> list[tuple[str, str | None]]:
+        """The L-nodes that assert I-node *node_id*, each with its YA (L -> YA -> I, or L -> I): the first MAX_QUOTES."""
         nodes, found = self.g.nodes, []
         for p in self.g.pred.get(node_id, NONE):
             type_ = nodes[p].type
             if type_ == "L":
-                found.append(p)
+                found.append((p, None))
             elif type_ == "YA":
                 if p not in self._l_of_ya:  # once per YA, however many I-nodes it asserts
                     self._l_of_ya[p] = [q for q in self.g.pred.get(p, NONE) if nodes[q].type == "L"][:MAX_QUOTES]
-                found.extend(self._l_of_ya[p])
+                found.extend((l, p) for l in self._l_of_ya[p])
             if len(found) >= MAX_QUOTES:
                 return found[:MAX_QUOTES]
         return found
 
     def _speaker_of_l(self, l_node: str) -> tuple[str | None, str]:
-        """(speaker name, quoted words) of an L-node ``"Name : words"`` and its locution."""
+        """(speaker name, quoted words) of an L-node ``"Name : words"`` or ``Name says 'words'``, and its locution."""
         if l_node in self._locution:
             return self._locution[l_node]
         text = self.g.nodes[l_node].text
@@ -235,7 +263,9 @@ class _Converter:
         name = self.g.participants.get(person) if person is not None else None
         name = truncate(fast_clean(name), _NAME_CHARS) if name and fast_clean(name) else None
         prefix, words = _split_locution(text)
-        prefix = fast_clean(prefix) if prefix else None
+        if prefix is None:
+            prefix, words = _split_says(text)
+        prefix = truncate(fast_clean(prefix), _NAME_CHARS) if prefix and fast_clean(prefix) else None
         if prefix is None:
             result = name, text
         elif name is None or prefix.lower() == name.lower():
@@ -245,57 +275,97 @@ class _Converter:
         self._locution[l_node] = result
         return result
 
+    def _voices(self, node_id: str) -> list[tuple[str | None, list[str], Force | None]]:
+        """Who asserts I-node *node_id*: per speaker (first seen first), their quotes and the force of their YA."""
+        voices: dict[str | None, tuple[list[str], list[Force]]] = {}
+        for l_node, ya in self._l_nodes(node_id):
+            name, words = self._speaker_of_l(l_node)
+            quotes, forces = voices.setdefault(name, ([], []))
+            if (quote := fast_clean(words)):
+                quotes.append(quote)
+            if ya is not None and (force := force_of(self.g.nodes[ya])) is not None:
+                forces.append(force)
+        if None in voices and len(voices) > 1:  # words nobody is named for: the first speaker's
+            quotes, forces = voices.pop(None)
+            first = voices[next(iter(voices))]
+            first[0].extend(quotes)
+            first[1].extend(forces)
+        return [(name, quotes, forces[0] if forces else None) for name, (quotes, forces) in voices.items()]
+
     def _speakers(self) -> tuple[dict[str, dict], dict[str, str]]:
-        """Speakers (id -> fields) and each home node's speaker id."""
+        """Speakers (id -> fields), each home node's speaker id, its quotes, force and copies for other speakers.
+
+        Where several speakers assert one I-node (QT30: one restates or agrees
+        with another), the first keeps the node and each other speaker gets a
+        copy of it with their own quotes, ``same_as`` the node (docs/export.md).
+        """
         speakers: dict[str, dict] = {}
         names = _Names()
         for raw in self.ext.speakers:
             if names.reserve(raw.id):
                 speakers[raw.id] = {"name": truncate(clean(raw.name), _NAME_CHARS),
-                                    "role": truncate(clean(raw.role), MAX_TEXT), "via": raw.via}
+                                    "role": truncate(clean(raw.role), MAX_TEXT), "via": raw.via,
+                                    "adopts": raw.adopts}
         for sid, fields in speakers.items():
             if fields["via"] not in speakers or fields["via"] == sid:
                 fields["via"] = None
+            fields["adopts"] = [a for a in fields["adopts"] if a in speakers and a != sid]
         if _via_loops(speakers):
             for fields in speakers.values():
                 fields["via"] = None
             self.skip("the speakers' 'via' chain loops; dropped every 'via'")
         by_name = {fields["name"]: sid for sid, fields in speakers.items()}
-        by: dict[str, str] = {}
-        for node_id, info in self.home.items():
-            if info.by in speakers:
-                by[node_id] = info.by
-                continue
-            name = next((n for n in map(lambda l: self._speaker_of_l(l)[0], self._l_nodes(node_id)) if n),
-                        "Unattributed")
+
+        def speaker_id(name: str, preferred: str | None = None, role: str = "") -> str:
             sid = by_name.get(name)
             if sid is None:
-                sid = names.new(slug(name, 32), "speaker")
-                speakers[sid] = {"name": name, "role": "" if name != "Unattributed" else
-                                 "no speaker recorded in the AIF file", "via": None}
+                sid = names.new(preferred if preferred and is_id(preferred) else slug(name, 32), "speaker")
+                speakers[sid] = {"name": name, "role": role or ("" if name != "Unattributed" else
+                                 "no speaker recorded in the AIF file"), "via": None, "adopts": []}
                 by_name[name] = sid
-            by[node_id] = sid
+            return sid
+
+        by: dict[str, str] = {}
+        self.quotes: dict[str, list[str]] = {}
+        self.forces: dict[str, str] = {}
+        self.copies: dict[str, list[tuple[str, str, list[str], str | None]]] = {}
+        for node_id, info in self.home.items():
+            if node_id in self.borrowed:  # another map's node: its speaker as the block names them
+                name, role = info.speaker or ("Unattributed", "")
+                by[node_id] = speaker_id(truncate(clean(name), _NAME_CHARS) or "Unattributed", info.by,
+                                         truncate(clean(role), MAX_TEXT))
+                self.quotes[node_id] = [self.texts[node_id]]
+                continue
+            voices = [] if info.by in speakers else self._voices(node_id)
+            by[node_id] = info.by if info.by in speakers else speaker_id(voices[0][0] if voices and voices[0][0]
+                                                                         else "Unattributed")
+            found = info.quotes[:MAX_QUOTES] or (voices[0][1] if voices else [])
+            self.quotes[node_id] = self._clean_quotes(found, node_id)
+            force = info.force or (voices[0][2].value if voices and voices[0][2] else None)
+            if force and (force != "asserted" or info.force):
+                self.forces[node_id] = force
+            for name, quotes, voice_force in voices[1:]:
+                sid = speaker_id(name or "Unattributed")
+                copy = self.names.new(f"{self.ids[node_id]}-{slug(name or '', 20) or 'other'}", "node")
+                self.copies.setdefault(node_id, []).append(
+                    (copy, sid, self._clean_quotes(quotes, node_id),
+                     voice_force.value if voice_force and voice_force.value != "asserted" else None))
+                self.counts["copies"] = self.counts.get("copies", 0) + 1
         return speakers, by
 
-    def _quotes(self) -> dict[str, list[str]]:
-        quotes: dict[str, list[str]] = {}
-        for node_id, info in self.home.items():
-            found = [q for q in map(fast_clean, info.quotes[:MAX_QUOTES]) if q]
-            if not found:
-                found = [q for q in (fast_clean(self._speaker_of_l(l)[1]) for l in self._l_nodes(node_id)) if q]
-            if not found:
-                found = [self.texts[node_id]]
-            # A prefix of a quote is found wherever the quote is: cut, not ellipsised.
-            quotes[node_id] = list(dict.fromkeys(q[:MAX_TEXT].rstrip() for q in found))
-        return quotes
+    def _clean_quotes(self, found: list[str], node_id: str) -> list[str]:
+        """Quotes cleaned, none empty, the node's text when there are none; a prefix is cut, not ellipsised."""
+        kept = [q for q in map(fast_clean, found[:MAX_QUOTES]) if q] or [self.texts[node_id]]
+        return list(dict.fromkeys(q[:MAX_TEXT].rstrip() for q in kept))
 
     # -- the map ---------------------------------------------------------------------------
     def convert(self) -> ImportResult:
         self._place_i_nodes()
         relations = self._relations()
         speakers, by = self._speakers()
-        quotes = self._quotes()
-        every = list(dict.fromkeys(q for qs in quotes.values() for q in qs))
+        quotes = self.quotes
+        every = list(dict.fromkeys([q for qs in quotes.values() for q in qs]
+                                   + [q for cs in self.copies.values() for c in cs for q in c[2]]))
         seed_name, seed_text, seed_new = choose_seed(every, self.text, self.ext.source.get("seed"),
                                                      f"{self.map_id[:100]}.txt", self.seeds_dir, self.notes)
         from .aif_document import map_document
@@ -303,7 +373,7 @@ class _Converter:
         document = map_document(self, relations, speakers, by, quotes, seed_name, seed_text)
         header = ["yaml-language-server: $schema=../docs/argmap.schema.json",
                   f"Imported by 'argmap import aif' from {truncate(clean(self.source_name), 200)}."]
-        self.counts.update(nodes=len(self.home), speakers=len(document["speakers"]),
+        self.counts.update(nodes=len(document["nodes"]), speakers=len(document["speakers"]),
                            relations=sum(len(v) for r in relations.values() for v in r.values()))
         return ImportResult(self.map_id, dump(document, header), seed_name, seed_text, seed_new,
                             self.notes.summary(), self.counts, self.references)
@@ -362,6 +432,8 @@ def _convert(document: dict, map_id: str, seeds_dir: Path | None, topics: Iterab
     graph = read_graph(document)
     text = source_text(document.get("text", graph.body.get("text")), graph.notes)
     ext = read_extension(document.get("argmap", graph.body.get("argmap")), graph.notes)
+    if ext is not None and ext.seed_text is not None:
+        text = ext.seed_text  # the seed exactly (OVA's 'text' is HTML; AIFdb's layout has none)
     converter = _Converter(graph, text, ext, map_id, seeds_dir=seeds_dir,
                            topics=set(topics) if topics is not None else set(), maps=maps,
                            genre=genre, source_name=source_name)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from ..errors import ArgmapError
 from ..gcpause import gc_paused
@@ -31,7 +31,7 @@ from ..visible import visible
 from ..yamlsource import MAX_FILE_BYTES
 
 __all__ = ["MAX_AIF_BYTES", "MAX_ID", "AifGraph", "AifNode", "BigNumber", "NONE", "Extension", "NodeInfo", "Notes", "Part",
-           "SpeakerInfo", "aif_id", "is_id", "json_type", "parse_aif", "pattern_of", "plain_id", "read_aif", "read_graph",
+           "RelRecord", "SpeakerInfo", "aif_id", "is_id", "json_type", "parse_aif", "pattern_of", "plain_id", "read_aif", "read_graph",
            "shown"]
 
 MAX_AIF_BYTES = MAX_FILE_BYTES  # the same cap as a map file's
@@ -197,10 +197,17 @@ def _objects(items: list, where: str, notes: Notes):
 
 @dataclass(slots=True)
 class AifNode:
-    """One AIF node: its type (upper case, '' when missing) and text."""
+    """One AIF node: its type (upper case, '' when missing) and text.
+
+    *scheme* is the scheme name an S-node carries besides its text (AIFdb's
+    and AraucariaDB's ``scheme``), *scheme_id* its ``schemeID`` (the node's
+    own, else its ``schemefulfillments`` entry); '' when absent.
+    """
 
     type: str
     text: str
+    scheme: str = ""
+    scheme_id: str = ""
 
 
 @dataclass(slots=True)
@@ -211,6 +218,7 @@ class Part:
     genre: str
     starts: str
     fields: dict[str, str]  # title, outlet, author, date, speaker: those present and valid
+    adopts: list[str] = field(default_factory=list)  # ids of the parts this part's speaker adopts
 
 
 @dataclass(slots=True)
@@ -219,6 +227,7 @@ class SpeakerInfo:
     name: str
     role: str
     via: str | None
+    adopts: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -237,6 +246,26 @@ class NodeInfo:
     expect: str | None = None
     note: str | None = None
     undercuts: list[tuple[str, str]] = field(default_factory=list)  # (premise ref, conclusion ref)
+    force: str | None = None
+    said_by: str | None = None
+    stance_details: dict[str, dict[str, str]] = field(default_factory=dict)  # topic -> {if, only, as_of}
+    relations: list[RelRecord] | None = None  # version 2: the node's relations as the map declares them
+    text: str | None = None                   # the exact text, where the I-node's is cleaned for display
+    speaker: tuple[str, str] | None = None    # a context node's speaker: (name, role)
+    map_title: str | None = None              # a context node's map's title
+    order: int = -1  # the node's place in the map (the block's order of nodes)
+
+
+class RelRecord(NamedTuple):
+    """One relation in argmap's block (version 2), each field checked: refs are ``map:node``."""
+
+    kind: str                 # supports, attacks, undercuts, same_as, qualifies, related_to
+    to: str
+    snodes: tuple[str, ...]   # the RA, CA or MA nodes that carry it in the graph
+    scheme: str | None = None
+    by: str | None = None     # supports: who draws the inference
+    how: str | None = None    # qualifies
+    premise: str | None = None  # undercuts: the premise it names
 
 
 @dataclass
@@ -249,6 +278,7 @@ class Extension:
     parts: list[Part] = field(default_factory=list)
     speakers: list[SpeakerInfo] = field(default_factory=list)
     nodes: dict[str, NodeInfo] = field(default_factory=dict)
+    seed_text: str | None = None  # the seed itself (version 2, AIFdb's layout, which has no 'text')
 
 
 @dataclass
@@ -310,7 +340,9 @@ def read_graph(document: dict) -> AifGraph:
         kind = types.get(type_)
         if kind is None:
             kind = types[type_] = type_.strip().upper()[:20]
-        nodes[node_id] = AifNode(kind, text)
+        node = nodes[node_id] = AifNode(kind, text)
+        if "scheme" in raw or "schemeID" in raw:  # S-nodes of AIFdb exports, OVA and AraucariaDB
+            _scheme_of(node, raw, f"{where}nodes[{i}]", notes)
         if kind in by_type:
             by_type[kind].append(node_id)
         else:
@@ -361,4 +393,28 @@ def read_graph(document: dict) -> AifGraph:
         if node_id is not None and person is not None:
             locutions.setdefault(node_id, person)
 
+    fulfilled = aif.get("schemefulfillments")
+    if fulfilled is not None and not isinstance(fulfilled, list):  # optional: a bad one costs only the schemes
+        notes.add(f"{where}schemefulfillments: expected a list, found {json_type(fulfilled)}; ignored")
+        fulfilled = None
+    for i, raw in _objects(fulfilled or [], f"{where}schemefulfillments", notes):
+        here = f"{where}schemefulfillments[{i}]"
+        node_id = aif_id(raw.get("nodeID"), f"{here}.nodeID", notes)
+        scheme = aif_id(raw.get("schemeID"), f"{here}.schemeID", notes)
+        node = nodes.get(node_id) if node_id is not None else None
+        if node is not None and scheme is not None and not node.scheme_id:
+            node.scheme_id = scheme
+
     return AifGraph(nodes, succ, pred, by_type, participants, locutions, aif, notes)
+
+
+def _scheme_of(node: AifNode, raw: dict, where: str, notes: Notes) -> None:
+    """An S-node's own ``scheme`` name and ``schemeID`` (AIFdb writes both; either may be null)."""
+    name = raw.get("scheme")
+    if isinstance(name, str):
+        node.scheme = name.strip()[:MAX_ID]
+    elif name is not None:
+        _text(raw, "scheme", where, notes)  # notes the wrong type
+    scheme_id = raw.get("schemeID")
+    if scheme_id is not None and scheme_id != "":
+        node.scheme_id = aif_id(scheme_id, f"{where}.schemeID", notes) or ""

@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .aif_read import NONE, shown
+from .aif_write import json_key
+from .aif_snode import scheme_of
 
 if TYPE_CHECKING:
     from .aif_import import _Converter
@@ -34,6 +36,9 @@ class Relations:
         self.premises: set[str] = set()  # nodes that are a premise of some argument
         self._seen: set[tuple] = set()
         self._ranks: dict[str, dict[tuple[str, str], int]] = {}
+        # Schemes the catalogue lacks (AraucariaDB's Ignorance, FearAppeal...): kept in the declarer's note.
+        self.unknown_schemes: dict[str, list[str]] = {}
+        self._groups: dict[tuple[str, str], set[tuple[str, ...]]] | None = None
 
     def add(self, node_id: str, kind: str, value: object, key: tuple) -> None:
         if key not in self._seen:
@@ -44,6 +49,8 @@ class Relations:
         self._supports()
         self._conflicts()
         self._rephrases()
+        if any(info.relations is not None for info in self.c.home.values()):
+            self._from_records()
         skipped: dict[str, int] = {}
         for info in self.c.g.nodes.values():
             if info.type not in _KNOWN_TYPES:
@@ -59,6 +66,7 @@ class Relations:
     def _supports(self) -> None:
         c, ids = self.c, self.c.ids
         for ra in c.of_type("RA"):
+            scheme, unknown = scheme_of(c.g.nodes[ra])
             premises = self._i_preds(ra)
             if len(premises) > 1:
                 premises.sort(key=ids.__getitem__)
@@ -80,11 +88,14 @@ class Relations:
                     c.counts["elsewhere"] = c.counts.get("elsewhere", 0) + 1
                     continue
                 target = ids[conclusion]
-                if len(group) == 1:
-                    self.add(declarer, "supports", target, ("supports", ids[group[0]], target))
-                else:
-                    self.add(declarer, "supports", {"to": target, "with": [ids[p] for p in group if p != declarer]},
-                             ("supports", frozenset(ids[p] for p in group), target))
+                value: dict = {"to": target}
+                if len(group) > 1:
+                    value["with"] = [ids[p] for p in group if p != declarer]
+                if scheme:
+                    value["scheme"] = scheme
+                self._unknown(ra, unknown, declarer, "support", target)
+                self.add(declarer, "supports", value if len(value) > 1 else target,
+                         ("supports", frozenset(ids[p] for p in group), target))
             if len(conclusions) > 1:
                 c.skip(f"RA {shown(ra)} has {len(conclusions):,} conclusions; imported as one support each",
                        "an RA has several conclusions")
@@ -92,6 +103,7 @@ class Relations:
     def _conflicts(self) -> None:
         c, ids = self.c, self.c.ids
         for ca in c.of_type("CA"):
+            scheme, unknown = scheme_of(c.g.nodes[ca])
             preds = self._i_preds(ca)
             attackers = [a for a in preds if a in c.home]
             targets = list(c.g.succ.get(ca, NONE))
@@ -111,7 +123,9 @@ class Relations:
                         if target == attacker:
                             c.skip(f"CA {shown(ca)}: a node attacking itself; skipped", "a self-attack")
                             continue
-                        self.add(attacker, "attacks", ids[target], ("attacks", attacker, target))
+                        self._unknown(ca, unknown, attacker, "attack", ids[target])
+                        self.add(attacker, "attacks", {"to": ids[target], "scheme": scheme} if scheme else ids[target],
+                                 ("attacks", attacker, target))
                     elif inferences:
                         for group, conclusion in inferences:
                             if attacker in group or attacker == conclusion:
@@ -120,6 +134,9 @@ class Relations:
                                 continue
                             value = {"from": ids[self._undercut_premise(attacker, group, conclusion)],
                                      "to": ids[conclusion]}
+                            if scheme:
+                                value["scheme"] = scheme
+                            self._unknown(ca, unknown, attacker, "undercut", ids[conclusion])
                             self.add(attacker, "undercuts", value, ("undercuts", attacker, group, conclusion))
                     else:
                         c.skip(f"CA {shown(ca)} attacks a {shown(kind) or 'typeless'} node ({shown(target)}) that "
@@ -140,6 +157,72 @@ class Relations:
                 for target in targets:
                     if ("same_as", target, source) not in self._seen:
                         self.add(source, "same_as", ids[target], ("same_as", source, target))
+
+    def _from_records(self) -> None:
+        """argmap's own relations (block version 2): each node's, in the order the map declares them.
+
+        The graph gave every relation it can carry above; for a node whose
+        block lists its relations, those replace them, exactly: schemes as
+        named (a Default Inference the map named too), who draws each
+        inference, qualifications and related_to (which AIF lacks or shares
+        with same_as), and which premise each undercut names.
+        """
+        c, ids = self.c, self.c.ids
+        for node_id, info in c.home.items():
+            if info.relations is None:
+                continue
+            self.out.pop(node_id, None)
+            for record in info.relations:
+                target = c.id_of_ref.get(record.to)
+                if target is None or target == ids[node_id]:
+                    c.skip(f"a relation of {ids[node_id]} to {shown(record.to)}, a node not imported, was dropped",
+                           "a relation to a node not imported")
+                    continue
+                value: dict = {"to": target}
+                if record.kind == "supports":
+                    others = self._co_premises(node_id, record.snodes, target)
+                    if others:
+                        value["with"] = [ids[p] for p in others]
+                    if record.by:
+                        value["by"] = record.by
+                elif record.kind == "undercuts":
+                    premise = c.id_of_ref.get(record.premise or "")
+                    if premise is None:
+                        c.skip(f"an undercut by {ids[node_id]} names a premise not imported; dropped",
+                               "an undercut names a premise not imported")
+                        continue
+                    value = {"from": premise, "to": target}
+                elif record.kind == "qualifies" and record.how:
+                    value["how"] = record.how
+                if record.scheme and record.kind in ("supports", "attacks", "undercuts"):
+                    value["scheme"] = record.scheme
+                key = (record.kind, node_id, json_key(value))
+                self.add(node_id, record.kind, value if len(value) > 1 or record.kind == "undercuts" else target,
+                         key)
+
+    def _co_premises(self, node_id: str, snodes: tuple[str, ...], target: str) -> list[str]:
+        """The other premises of a support: its RA's (as the record names it), else the graph's one inference."""
+        ids = self.c.ids
+        for ra in snodes[:1]:
+            for group, conclusion in self.arguments.get(ra, ()):
+                if ids[conclusion] == target and node_id in group:
+                    return [p for p in group if p != node_id]
+        if self._groups is None:  # once: (premise, conclusion id) -> the groups it is in
+            self._groups = {}
+            for groups in self.arguments.values():
+                for group, conclusion in groups:
+                    for premise in group:
+                        self._groups.setdefault((premise, ids[conclusion]), set()).add(group)
+        found = self._groups.get((node_id, target), ())
+        return [p for p in next(iter(found)) if p != node_id] if len(found) == 1 else []
+
+    def _unknown(self, s_node: str, name: str | None, declarer: str, what: str, target: str) -> None:
+        """Keep a scheme *name* the catalogue lacks in the declarer's note."""
+        if name:
+            self.unknown_schemes.setdefault(declarer, []).append(f"the {what} of {target} uses the scheme {name}")
+            self.c.skip(f"{self.c.g.nodes[s_node].type} {shown(s_node)}: the scheme {shown(name)} is not in "
+                        f"argmap's catalogue; kept in the note of {self.c.ids[declarer]}",
+                        "a scheme not in argmap's catalogue")
 
     def _undercut_premise(self, attacker: str, group: tuple[str, ...], conclusion: str) -> str:
         """The premise an undercut names: as the map had it (``argmap`` block), else the first."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 
-__all__ = ["Flow", "dump", "scalar"]
+__all__ = ["Flow", "dump", "json_key", "scalar"]
 
 # Ids, words and map:node refs that a plain scalar holds as they are, in block and flow context.
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*(?::[A-Za-z0-9][A-Za-z0-9_.-]*)?")
@@ -61,6 +61,11 @@ def _block(value: dict, indent: int, lines: list[str]) -> None:
             lines.extend(f"{pad}  - {_flow(v)}" for v in item)
         else:
             lines.append(f"{pad}{scalar(key)}: {_flow(item)}")
+
+
+def json_key(value: object) -> str:
+    """A hashable, order-sensitive key for plain data (dicts, lists, strings): its JSON."""
+    return json.dumps(value, sort_keys=False)
 
 
 class Flow(dict):

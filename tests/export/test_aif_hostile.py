@@ -64,7 +64,14 @@ def imports_cleanly(document: object, root: Path, maps: dict | None = None) -> s
 JUNK = [[1, 2], {"a": [None]}, 7, -1.5, True, False, None, "", "x\n", "\x1b]0;pwned\x07", "9" * 5000]
 EXT_FIELDS = [("map",), ("map", "id"), ("map", "title"), ("source",), ("source", "seed"), ("source", "genre"),
               ("source", "date"), ("source", "parts"), ("source", "original"), ("speakers",), ("nodes",)]
-NODE_FIELDS = ["ref", "context", "kind", "by", "via", "quotes", "tags", "stances", "expect", "note", "undercuts"]
+NODE_FIELDS = ["ref", "context", "kind", "by", "via", "quotes", "tags", "stances", "expect", "note", "undercuts",
+               "force", "said_by", "stance_details", "relations", "text", "speaker", "map_title"]
+RECORD_FIELDS = ["kind", "to", "snode", "scheme", "by", "how", "premise"]
+
+
+def _nodes_with(document: dict, key: str) -> list[str]:
+    """Block node ids that have *key* (the first two), so that junk replaces something real."""
+    return [k for k, v in document["argmap"]["nodes"].items() if key in v][:2]
 
 
 def _set(document: dict, path: tuple, value: object) -> None:
@@ -76,10 +83,15 @@ def _set(document: dict, path: tuple, value: object) -> None:
 
 @pytest.mark.parametrize("junk", JUNK, ids=repr)
 def test_junk_in_every_field_of_the_argmap_block(real_aif, tmp_path, junk):
-    for i, path in enumerate(EXT_FIELDS + [("nodes", n, f) for n in ("2", "5") for f in NODE_FIELDS]
-                             + [("speakers", 0, f) for f in ("id", "name", "role", "via")]):
+    homes = _nodes_with(real_aif, "kind")
+    relating = _nodes_with(real_aif, "relations")
+    assert len(homes) == 2 and relating
+    records = [("nodes", n, "relations", 0, f) for n in relating for f in RECORD_FIELDS] + \
+        [("nodes", n, "relations", 0) for n in relating]
+    for i, path in enumerate(EXT_FIELDS + [("nodes", n, f) for n in homes for f in NODE_FIELDS] + records
+                             + [("speakers", 0, f) for f in ("id", "name", "role", "via", "adopts")]
+                             + [("source", "text"), ("snodes",)]):
         document = copy.deepcopy(real_aif)
-        document["argmap"]["nodes"].setdefault("5", {})
         _set(document["argmap"], path, copy.deepcopy(junk))
         assert imports_cleanly(document, tmp_path / str(i)) is None
 
@@ -164,15 +176,18 @@ def test_scalar_reads_back_exactly(text):
     assert yaml.load(f"k: [{scalar(text)}, {{a: {scalar(text)}}}]\n", Loader=SafeLoader)["k"] == [text, {"a": text}]
 
 
-def test_a_context_node_of_a_map_the_destination_lacks_is_skipped(real_aif, tmp_path):
+def test_a_context_node_of_a_map_the_destination_lacks_comes_with_the_map(real_aif, tmp_path):
+    """So that the import checks anywhere (issue 17): the other map's node is imported as one of this map."""
     result = convert(copy.deepcopy(real_aif), "imp", maps={})
-    assert "which the destination does not have" in "\n".join(result.report)
+    assert "which the destination does not have; imported as a node of this map" in "\n".join(result.report)
     nodes = yaml.load(result.yaml, Loader=SafeLoader)["nodes"]
     refs = json.dumps([n.get(k) for n in nodes.values() for k in ("supports", "attacks", "undercuts", "same_as")])
     assert not re.search(r"[a-z0-9]:[a-z0-9]", refs)
+    borrowed = [n for n in nodes.values() if "of another map" in n.get("note", "")]
+    assert borrowed and all(n["quote"] in result.seed_text for n in borrowed)
     trusted = convert(copy.deepcopy(real_aif), "imp")  # no destination given: the file's references stand
     assert "which the destination does not have" not in "\n".join(trusted.report)
-    assert trusted.counts["nodes"] == result.counts["nodes"]  # context nodes are references, not nodes
+    assert trusted.counts["nodes"] == result.counts["nodes"] - len(borrowed)  # there, references, not nodes
 
 
 def test_notes_are_capped(tmp_path):
