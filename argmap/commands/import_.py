@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 NAME = "import"
-HELP = "import maps from AIF (AIFdb / OVA JSON)"
+HELP = "import maps from AIF (AIFdb / OVA JSON) or Argdown"
 
 
 class Format(NamedTuple):
@@ -60,6 +60,8 @@ class Format(NamedTuple):
 
 FORMATS: dict[str, Format] = {
     "aif": Format("AIF (AIFdb / OVA JSON)", "argmap.export.aif_import", "convert_file", (".json",)),
+    "argdown": Format("Argdown: the JSON of 'argdown json', or .argdown through the Argdown CLI",
+                      "argmap.export.argdown_import", "convert_file", (".argdown", ".ad", ".json")),
 }
 GENRES = ["news-report", "opinion-column", "reader-comment", "debate"]
 

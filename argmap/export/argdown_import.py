@@ -1,0 +1,577 @@
+"""Read an Argdown document into an argmap map: ``argmap import argdown FILE``.
+
+The file is the JSON that ``argdown json`` writes, or an Argdown document
+(``.argdown``), which the Argdown CLI turns into that JSON first (where it
+is installed: ``$ARGDOWN_CLI`` or ``argdown`` on PATH).  The JSON's shape
+is checked by :mod:`.argdown_read`; the YAML is written by
+:mod:`.aif_write`, the seed chosen by :mod:`.aif_seed`, as for AIF.
+
+The mapping (docs/export.md has it with the reasons):
+
+* every equivalence class (statement) is a node; an argument without a
+  premise-conclusion structure is a node too (its description the text);
+* a premise-conclusion structure becomes supports: each conclusion, main or
+  intermediary, is supported by the premises since the previous conclusion
+  together with that conclusion (or by the statements the inference's
+  ``uses`` data names): one premise is a support, several a linked one;
+* support and entailment are supports; attack, contrary and contradictory
+  are attacks (contrary and contradictory are symmetric: an attack each
+  way); an undercut of an inference undercuts that support;
+* a relation from a reconstructed argument starts at its main conclusion;
+  one to it lands on its last inference when it attacks or undercuts (an
+  attack on an argument undercuts its last inference) and on its main
+  conclusion when it supports;
+* a statement's data written by argmap's own Argdown export (id, kind,
+  speaker, force, quotes, stances, qualifications, schemes, links) and the
+  map's header in the last heading's data restore the map as it was.
+
+Every step is linear in the file; what cannot be placed is reported in
+plain words and skipped; what is written passes ``argmap check``.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ArgmapError
+from ..model import Force, Genre, Kind, Label, QualifyHow, Stance
+from ..quotes import SeedText
+from ..schemes import SCHEME_IDS, by_aif_name
+from ..spec import DATE_PATTERN, MAX_TEXT
+from ..visible import visible
+from .aif_ext import safe_id
+from .aif_import import _Names, _via_loops, fast_clean, slug
+from .aif_read import shown
+from .aif_seed import choose_seed, locate
+from .aif_write import Flow, dump
+from .argdown import CONTEXT_TAG, QUALIFIES_TAG, find_cli
+from .argdown_read import ArgdownDocument, ArgumentInfo, parse_json, read_document
+from .escape import clean, truncate
+from .importing import ImportRequest, ImportResult
+
+__all__ = ["convert_file", "convert", "run_cli"]
+
+ARGDOWN_SUFFIXES = (".argdown", ".ad")
+CLI_TIMEOUT = 300  # seconds the Argdown CLI may take over one document
+_KINDS = frozenset(k.value for k in Kind)
+_FORCES = frozenset(f.value for f in Force)
+_STANCES = frozenset(s.value for s in Stance)
+_LABELS = frozenset(label.value for label in Label)
+_HOWS = frozenset(h.value for h in QualifyHow)
+_GENRES = frozenset(g.value for g in Genre)
+_SOURCE_GENRES = _GENRES - {Genre.PAGE_FURNITURE.value}
+_RESERVED_TAGS = _KINDS | _FORCES | {CONTEXT_TAG, QUALIFIES_TAG}
+_DATE = re.compile(DATE_PATTERN).fullmatch
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_MAX_TAGS = 50
+UNATTRIBUTED = "unattributed"
+
+
+def _prose(value: object) -> str | None:
+    """A string value cleaned and within the format's length limit; None when empty or not a string."""
+    if not isinstance(value, str):
+        return None
+    text = clean(value[:4 * MAX_TEXT])
+    return truncate(text, MAX_TEXT) if text else None
+
+
+def _is(value: object, allowed) -> bool:
+    """Whether *value* is a string among *allowed* (data from a file may be a list or an object)."""
+    return isinstance(value, str) and value in allowed
+
+
+def _strings(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+@dataclass
+class _Node:
+    id: str
+    text: str
+    tags: list[str]
+    data: dict
+    relations: dict[str, list] = field(default_factory=dict)
+
+    def add(self, key: str, value: object) -> None:
+        self.relations.setdefault(key, []).append(value)
+
+
+@dataclass
+class _Inference:
+    group: tuple[str, ...]    # node ids or map:node refs, in the file's order
+    conclusion: str
+    scheme: str | None = None
+    drawn_by: str | None = None
+
+
+class _Converter:
+    def __init__(self, doc: ArgdownDocument, request: ImportRequest) -> None:
+        self.doc = doc
+        self.request = request
+        self.map_id = request.map_id
+        self.notes = doc.notes
+        self.maps = request.maps
+        self.references: set[str] = set()
+        self.elsewhere = 0
+        self.nodes: dict[str, _Node] = {}          # home nodes, in the file's order
+        self.of_statement: dict[str, str] = {}     # class title -> node id or map:node
+        self.of_argument: dict[str, str] = {}      # argument without a pcs -> node id
+        self.by_data_id: dict[str, str] = {}       # the ids argmap's export wrote -> node id or map:node
+        self.steps: dict[str, list[tuple[int, _Inference]]] = {}  # reconstructed argument -> (pcs index, inference)
+        self.supports: dict[tuple[frozenset[str], str], _Inference] = {}
+        self.attacks: dict[tuple[str, str], str | None] = {}
+        self.undercuts: dict[tuple[str, frozenset[str], str], list] = {}
+
+    # -- the header: speakers and source ------------------------------------------------------
+    def _speakers(self) -> dict[str, dict]:
+        raw = self.doc.header.get("speakers") if self.doc.header else None
+        speakers: dict[str, dict] = {}
+        if raw is not None and not isinstance(raw, dict):
+            self.notes.add("the map's speakers are not an object; ignored")
+            raw = {}
+        for sid, fields in (raw or {}).items():
+            name = _prose(fields.get("name")) if isinstance(fields, dict) else None
+            if not safe_id(sid) or name is None:
+                self.notes.add(f"speaker {shown(sid)} needs an id and a name; dropped", "a speaker is incomplete")
+                continue
+            speakers[sid] = {"name": name, "role": _prose(fields.get("role")) or "",
+                             "via": fields.get("via"), "adopts": _strings(fields.get("adopts"))}
+        for sid, fields in speakers.items():
+            if fields["via"] not in speakers or fields["via"] == sid:
+                fields["via"] = None
+            fields["adopts"] = [a for a in dict.fromkeys(fields["adopts"]) if a in speakers and a != sid]
+        if _via_loops(speakers):
+            for fields in speakers.values():
+                fields["via"] = None
+            self.notes.add("the speakers' 'via' chain loops; dropped every 'via'")
+        return speakers
+
+    def _speaker(self, wanted: object) -> str:
+        """The speaker id for a node's ``by``: the header's, a new one for an id the header lacks, else 'unattributed'."""
+        if isinstance(wanted, str) and wanted in self.speakers:
+            return wanted
+        if safe_id(wanted):
+            self.speakers[wanted] = {"name": wanted, "role": "", "via": None, "adopts": []}
+            return wanted
+        if UNATTRIBUTED not in self.speakers:
+            self.speakers[UNATTRIBUTED] = {"name": "Unattributed", "role": "no speaker recorded in the Argdown file",
+                                           "via": None, "adopts": []}
+        return UNATTRIBUTED
+
+    # -- nodes ------------------------------------------------------------------------------
+    def _place(self) -> None:
+        names = _Names()
+        for statement in self.doc.statements.values():
+            data = statement.data
+            data_id = data.get("id") if isinstance(data.get("id"), str) else None
+            wanted = safe_id(data_id)
+            if data_id and ":" in data_id and data.get("context") is True:
+                other, _, node = data_id.partition(":")
+                if safe_id(other) and safe_id(node) and other != self.map_id and self.maps is not None \
+                        and node in self.maps.get(other, ()):
+                    self.of_statement[statement.title] = self.by_data_id[data_id] = data_id
+                    self.references.add(other)
+                    continue
+                self.notes.add(f"{shown(data_id)} is a node of a map the destination does not have; imported as "
+                               f"a node of this map", "a context node became a node of this map")
+                wanted = safe_id(node)
+            base = wanted or slug(statement.text if re.fullmatch(r"Untitled \d+", statement.title)
+                                  else statement.title)
+            node_id = names.new(base, "statement")
+            self.nodes[node_id] = _Node(node_id, statement.text or _prose(statement.title) or node_id,
+                                        statement.tags, data)
+            self.of_statement[statement.title] = node_id
+            if data_id:
+                self.by_data_id.setdefault(data_id, node_id)
+        for argument in self.doc.arguments.values():
+            if any(step.conclusion for step in argument.pcs):
+                continue
+            node_id = names.new(slug(argument.title), "argument")
+            self.nodes[node_id] = _Node(node_id, argument.text or _prose(argument.title) or node_id,
+                                        argument.tags, argument.data)
+            self.of_argument[argument.title] = node_id
+
+    # -- premise-conclusion structures ------------------------------------------------------
+    def _reconstructions(self) -> None:
+        for argument in self.doc.arguments.values():
+            if argument.title in self.of_argument:
+                continue
+            ids = [self.of_statement[step.title] for step in argument.pcs]
+            # Another map's inference, drawn to anchor an undercut: that map declares it, if the destination has it.
+            theirs = argument.data.get("context") is True and ":" in ids[-1]
+            steps = self.steps.setdefault(argument.title, [])
+            previous: str | None = None
+            pending: list[str] = []
+            for i, step in enumerate(argument.pcs):
+                if not step.conclusion:
+                    pending.append(ids[i])
+                    continue
+                used = [ids[u - 1] for u in step.uses] if step.uses else ([previous] if previous else []) + pending
+                group = tuple(p for p in dict.fromkeys(used) if p != ids[i])
+                previous, pending = ids[i], []
+                if not group:
+                    self.notes.add(f"argument {shown(argument.title)}: a conclusion with no premise; no support made",
+                                   "a conclusion with no premise")
+                    continue
+                scheme = self._scheme(step.data.get("scheme"), step.rules)
+                steps.append((i, _Inference(group, ids[i]) if theirs else
+                              self._support(group, ids[i], scheme, step.data.get("drawn_by"))))
+
+    def _described(self) -> None:
+        """A reconstructed argument's tags and description go to its main conclusion (tags, note)."""
+        for title, steps in self.steps.items():
+            node = self.nodes.get(steps[-1][1].conclusion) if steps else None
+            if node is None:
+                continue
+            argument = self.doc.arguments[title]
+            node.tags = node.tags + [t for t in argument.tags if t not in node.tags]
+            if argument.data.get("context") is not True and argument.text and not argument.data.get("conclusion"):
+                self.described.setdefault(node.id, []).append(f"{title}: {argument.text}")
+
+    def _scheme(self, wanted: object, rules: list[str] = ()) -> str | None:
+        if isinstance(wanted, str) and wanted in SCHEME_IDS:
+            return wanted
+        for rule in rules:   # an inference rule named like a scheme ("Expert Opinion")
+            found = by_aif_name(rule[:200])
+            if found is not None:
+                return found.id
+        return None
+
+    def _support(self, group: tuple[str, ...], conclusion: str, scheme: str | None = None,
+                 drawn_by: object = None) -> _Inference:
+        key = (frozenset(group), conclusion)
+        inference = self.supports.get(key)
+        if inference is None:
+            inference = self.supports[key] = _Inference(group, conclusion)
+        inference.scheme = inference.scheme or scheme
+        if _is(drawn_by, self.speakers):
+            inference.drawn_by = inference.drawn_by or drawn_by
+        return inference
+
+    # -- relations --------------------------------------------------------------------------
+    def _end(self, title: str, kind: str) -> str | ArgumentInfo | None:
+        """A relation's end: a node id (or map:node), a reconstructed argument, or None."""
+        if kind == "statement":
+            return self.of_statement.get(title)
+        if title in self.of_argument:
+            return self.of_argument[title]
+        if self.steps.get(title):
+            return self.doc.arguments[title]
+        return None
+
+    def _last(self, argument: ArgumentInfo, index: int | None = None) -> _Inference:
+        steps = self.steps[argument.title]
+        return next((inference for i, inference in steps if i == index), steps[-1][1])
+
+    def _relations(self) -> None:
+        for relation in self.doc.relations:
+            source = self._end(relation.source, relation.source_type)
+            target = self._end(relation.target, "argument" if relation.target_type == "inference"
+                               else relation.target_type)
+            if source is None or target is None:
+                self.notes.add(f"a {relation.kind} relation from {shown(relation.source)} to {shown(relation.target)} "
+                               f"names what the file does not define; skipped", "a relation names an unknown end")
+                continue
+            if isinstance(source, ArgumentInfo):  # a reconstructed argument acts through its main conclusion
+                source = self._last(source).conclusion
+            index = relation.conclusion_index if relation.target_type == "inference" else None
+            if relation.kind in ("support", "entails"):
+                conclusion = self._last(target, index).conclusion if isinstance(target, ArgumentInfo) else target
+                if conclusion != source:
+                    self._support((source,), conclusion)
+            elif isinstance(target, ArgumentInfo):   # attack or undercut of an argument: its (last) inference
+                inference = self._last(target, index)
+                if source not in inference.group and source != inference.conclusion:
+                    self.undercuts.setdefault((source, frozenset(inference.group), inference.conclusion),
+                                              [inference.group[0], None])
+            elif source != target:
+                if relation.kind == "undercut":
+                    self.notes.add(f"an undercut of {shown(relation.target)}, which has no inference: read as an attack",
+                                   "an undercut of an argument without inference")
+                self.attacks.setdefault((source, target), None)
+                if relation.kind in ("contrary", "contradictory"):   # symmetric
+                    self.attacks.setdefault((target, source), None)
+
+    def _ref(self, value: object) -> str | None:
+        """A node named in argmap's data: this file's node (by the id the export wrote), or another map's."""
+        if not isinstance(value, str):
+            return None
+        if value in self.by_data_id:
+            return self.by_data_id[value]
+        other, _, node = value.partition(":")
+        if node and self.maps is not None and node in self.maps.get(other, ()):
+            self.references.add(other)
+            return value
+        return None
+
+    def _data_relations(self, node: _Node) -> None:
+        """What argmap's export kept in a statement's data: schemes, undercut premises, qualifications, links."""
+        data = node.data
+        for item in data.get("attacks", ()) if isinstance(data.get("attacks"), list) else ():
+            target = self._ref(item.get("to")) if isinstance(item, dict) else None
+            if target is not None and (node.id, target) in self.attacks:
+                self.attacks[(node.id, target)] = self._scheme(item.get("scheme"))
+        for item in data.get("undercuts", ()) if isinstance(data.get("undercuts"), list) else ():
+            if not isinstance(item, dict):
+                continue
+            premise, conclusion = self._ref(item.get("from")), self._ref(item.get("to"))
+            for (source, group, target), record in self.undercuts.items():
+                if source == node.id and target == conclusion and premise in group:
+                    record[0], record[1] = premise, self._scheme(item.get("scheme"))
+        for item in data.get("qualifies", ()) if isinstance(data.get("qualifies"), list) else ():
+            target = self._ref(item.get("to") if isinstance(item, dict) else item)
+            how = item.get("how") if isinstance(item, dict) else None
+            if target is None or target == node.id:
+                self.notes.add(f"{node.id}: a qualification of a node the file does not have; dropped",
+                               "a qualification of an unknown node")
+                continue
+            node.add("qualifies", Flow(to=target, how=how) if _is(how, _HOWS) else target)
+        for key in ("same_as", "related_to"):
+            for item in _strings(data.get(key)):
+                target = self._ref(item)
+                if target is None or target == node.id:
+                    self.notes.add(f"{node.id}: {key} names a node the destination does not have; dropped",
+                                   f"a {key} link to an unknown node")
+                elif (key, frozenset((node.id, target))) not in self._links:
+                    self._links.add((key, frozenset((node.id, target))))
+                    node.add(key, target)
+
+    def _declare(self) -> None:
+        """Every relation written on the node that makes it (a relation of another map's node is left to it)."""
+        for inference in self.supports.values():
+            declarer = next((p for p in inference.group if p in self.nodes), None)
+            if declarer is None:
+                self.elsewhere += 1
+                continue
+            others = [p for p in inference.group if p != declarer]
+            if not others and inference.scheme is None and inference.drawn_by is None:
+                self.nodes[declarer].add("supports", inference.conclusion)
+                continue
+            record = Flow(to=inference.conclusion)
+            if others:
+                record["with"] = others
+            if inference.drawn_by:
+                record["by"] = inference.drawn_by
+            if inference.scheme:
+                record["scheme"] = inference.scheme
+            self.nodes[declarer].add("supports", record)
+        for (source, target), scheme in self.attacks.items():
+            if source not in self.nodes:
+                self.elsewhere += 1
+            else:
+                self.nodes[source].add("attacks", Flow(to=target, scheme=scheme) if scheme else target)
+        for (source, _, conclusion), (premise, scheme) in self.undercuts.items():
+            if source not in self.nodes:
+                self.elsewhere += 1
+                continue
+            record = Flow({"from": premise, "to": conclusion})
+            if scheme:
+                record["scheme"] = scheme
+            self.nodes[source].add("undercuts", record)
+
+    # -- the map ----------------------------------------------------------------------------
+    def convert(self) -> ImportResult:
+        header = self.doc.header or {}
+        self.speakers = self._speakers()
+        self._place()
+        if not self.nodes:
+            raise ArgmapError("the Argdown file has no statements or arguments to import")
+        self._reconstructions()
+        self.described: dict[str, list[str]] = {}
+        self._described()
+        self._relations()
+        self._links: set = set()
+        for node in self.nodes.values():
+            self._data_relations(node)
+        self._declare()
+        premises = {p for inference in self.supports.values() for p in inference.group}
+        nodes = {node_id: self._node(node, premises) for node_id, node in self.nodes.items()}
+        quotes = list(dict.fromkeys(q for n in nodes.values() for q in n["quote"]))
+        source_raw = header.get("source") if isinstance(header.get("source"), dict) else {}
+        wanted_seed = safe_id(source_raw.get("seed"))
+        seed_name, seed_text, seed_new = choose_seed(quotes, "", wanted_seed, f"{self.map_id[:100]}.txt",
+                                                     self.request.seeds_dir, self.notes)
+        for node in nodes.values():
+            if len(node["quote"]) == 1:
+                node["quote"] = node["quote"][0]
+        source = self._source(source_raw, seed_name, seed_text)
+        speakers = {}
+        for sid, fields in self.speakers.items():
+            speaker = {"name": fields["name"]}
+            for key in ("role", "via", "adopts"):
+                if fields[key]:
+                    speaker[key] = fields[key]
+            speakers[sid] = speaker
+        title = _prose(header.get("title")) or self.doc.first_heading or \
+            truncate("Imported from " + clean(self.request.source_name), MAX_TEXT)
+        document = {"map": self.map_id, "title": title, "source": source, "speakers": speakers, "nodes": nodes}
+        comments = ["yaml-language-server: $schema=../docs/argmap.schema.json",
+                    f"Imported by 'argmap import argdown' from {truncate(clean(self.request.source_name), 200)}."]
+        relations = sum(len(v) for n in self.nodes.values() for v in n.relations.values())
+        return ImportResult(self.map_id, dump(document, comments), seed_name, seed_text, seed_new,
+                            self.notes.summary(),
+                            {"nodes": len(nodes), "relations": relations, "speakers": len(speakers),
+                             "elsewhere": self.elsewhere}, self.references)
+
+    def _node(self, node: _Node, premises: set[str]) -> dict:
+        data = node.data
+        rel = node.relations
+        tags = [t for t in node.tags if t not in _RESERVED_TAGS]
+        kind = data.get("kind") if _is(data.get("kind"), _KINDS) else next((t for t in node.tags if t in _KINDS), None)
+        if kind is None:
+            kind = Kind.PREMISE.value if "supports" in rel or node.id in premises else \
+                Kind.REBUTTAL.value if "attacks" in rel or "undercuts" in rel else Kind.CLAIM.value
+        by = self._speaker(data.get("by"))
+        out: dict = {"kind": kind, "by": by}
+        via = data.get("via")
+        if _is(via, self.speakers) and via != by:
+            out["via"] = via
+        force = data.get("force") if _is(data.get("force"), _FORCES) else next((t for t in node.tags if t in _FORCES),
+                                                                             None)
+        said_by = data.get("said_by") if _is(data.get("said_by"), self.speakers) and data.get("said_by") != by else None
+        if force == Force.ASCRIBED.value and said_by is None or force == Force.REPORTED.value and said_by is None \
+                and out.get("via") is None and self.speakers[by]["via"] is None:
+            self.notes.add(f"{node.id}: '{force}' without who says so; the force is dropped", f"{force} without said_by")
+            force = None
+        # A force read from a tag is written only where it is not the kind's default (the export tags
+        # every concession #conceded); one in argmap's data is written as it was.
+        default = Force.CONCEDED.value if kind == Kind.CONCESSION.value else Force.ASSERTED.value
+        if force is not None and ("force" in data or force != default):
+            out["force"] = force
+        if said_by is not None and force in (Force.ASCRIBED.value, Force.REPORTED.value):
+            out["said_by"] = said_by
+        out["text"] = node.text
+        quotes = [q for q in (fast_clean(q[:4 * MAX_TEXT])[:MAX_TEXT].rstrip() for q in _strings(data.get("quote"))) if q]
+        out["quote"] = list(dict.fromkeys(quotes)) or [node.text]
+        tags += _strings(data.get("tags"))
+        tags = [t if safe_id(t) else slug(t) for t in tags]
+        if tags := list(dict.fromkeys(t for t in tags if t))[:_MAX_TAGS]:
+            out["tags"] = tags
+        if stance := self._stances(node):
+            out["stance"] = stance
+        for key in ("supports", "attacks", "undercuts", "qualifies", "same_as", "related_to"):
+            if key in rel:
+                out[key] = rel[key]
+        if _is(data.get("expect"), _LABELS):
+            out["expect"] = data["expect"]
+        notes = ([data["note"]] if isinstance(data.get("note"), str) else []) + self.described.get(node.id, [])
+        if note := _prose(" ".join(notes)):
+            out["note"] = note
+        return out
+
+    def _stances(self, node: _Node) -> Flow:
+        raw = node.data.get("stance")
+        stances = Flow()
+        if not isinstance(raw, dict):
+            return stances
+        topics = self.request.topics or ()
+        for topic, value in raw.items():
+            if topic not in topics:
+                self.notes.add(f"{node.id}: a stance on {shown(topic)}, which the destination's topics.yaml does not "
+                               f"define; dropped", "a stance on an unknown topic")
+                continue
+            if isinstance(value, str) and value in _STANCES:
+                stances[topic] = value
+            elif isinstance(value, dict) and _is(value.get("is"), _STANCES):
+                record = Flow({"is": value["is"]})
+                for key in ("if", "only"):
+                    if text := _prose(value.get(key)):
+                        record[key] = text
+                if isinstance(value.get("as_of"), str) and _DATE(value["as_of"]):
+                    record["as_of"] = value["as_of"]
+                stances[topic] = record if len(record) > 1 else value["is"]
+        return stances
+
+    def _source(self, raw: dict, seed_name: str, seed_text: str) -> dict:
+        genre = raw.get("genre") if _is(raw.get("genre"), _SOURCE_GENRES) else self.request.genre or "news-report"
+        source: dict = {"seed": seed_name, "genre": genre}
+        for key in ("original", "outlet", "author", "url"):
+            if value := _prose(raw.get(key)):
+                source[key] = value
+        if isinstance(raw.get("date"), str) and _DATE(raw["date"]):
+            source["date"] = raw["date"]
+        parts_raw = raw.get("parts") if isinstance(raw.get("parts"), dict) else {}
+        wanted = {pid: p for pid, p in parts_raw.items() if safe_id(pid) and isinstance(p, dict)
+                  and _is(p.get("genre"), _GENRES) and _prose(p.get("starts"))}
+        if len(wanted) < len(parts_raw):
+            self.notes.add("parts of the source without an id, a genre or where they start were dropped")
+        found, _ = locate(SeedText(seed_text), [_prose(p["starts"]) for p in wanted.values()])
+        parts = {}
+        for pid, raw_part in wanted.items():
+            starts = _prose(raw_part["starts"])
+            if starts not in found:
+                self.notes.add("a part of the source whose start is not in the seed was dropped",
+                               "a part is not in the seed")
+                continue
+            fields: dict = {"genre": raw_part["genre"]}
+            for key in ("title", "outlet", "author"):
+                if value := _prose(raw_part.get(key)):
+                    fields[key] = value
+            if isinstance(raw_part.get("date"), str) and _DATE(raw_part["date"]):
+                fields["date"] = raw_part["date"]
+            if _is(raw_part.get("speaker"), self.speakers):
+                fields["speaker"] = raw_part["speaker"]
+            fields["starts"] = starts
+            parts[pid] = fields
+        for pid, raw_part in wanted.items():
+            adopts = [a for a in dict.fromkeys(_strings(raw_part.get("adopts"))) if a in parts and a != pid]
+            if pid in parts and adopts and "speaker" in parts[pid]:
+                parts[pid]["adopts"] = adopts
+        if parts:
+            source["parts"] = parts
+        return source
+
+
+def run_cli(source: bytes) -> bytes:
+    """The JSON the Argdown CLI makes of an Argdown document (*source*), run on a copy in a fresh folder.
+
+    A copy under a name of ours: no file name from the user reaches the
+    command line (where it could read as an option), and no configuration
+    file beside the user's document (``argdown.config.js`` runs code) is read.
+    """
+    command = find_cli()
+    if command is None:
+        raise ArgmapError("this is an Argdown document; reading it needs the Argdown CLI, which is not installed "
+                          "(npm install -g @argdown/cli, or set ARGDOWN_CLI to its path); or import the JSON that "
+                          "'argdown json FILE --stdout' writes")
+    with tempfile.TemporaryDirectory(prefix="argmap-argdown-") as folder:
+        (Path(folder) / "input.argdown").write_bytes(source)
+
+        def run(*extra: str) -> subprocess.CompletedProcess:
+            return subprocess.run([*command, "json", "./input.argdown", "--stdout", *extra], cwd=folder,
+                                  stdin=subprocess.DEVNULL, capture_output=True, timeout=CLI_TIMEOUT)
+        try:
+            done = run("--silent")
+            if done.returncode == 0 and done.stdout.strip():
+                return done.stdout
+            said = run()   # again, to have the CLI say what is wrong (--silent says nothing)
+        except subprocess.TimeoutExpired:
+            raise ArgmapError(f"the Argdown CLI took more than {CLI_TIMEOUT} s over the file; not imported") from None
+        except OSError as exc:
+            raise ArgmapError(f"cannot run the Argdown CLI ({visible(' '.join(command), one_line=True)}): "
+                              f"{exc.strerror or exc}") from None
+    message = _ANSI.sub("", (said.stdout + said.stderr).decode("utf-8", "replace")).replace(folder, "")
+    lines = [visible(line.strip(), one_line=True) for line in message.splitlines() if line.strip()][:6]
+    raise ArgmapError("the Argdown CLI could not read the document" + (": " + "; ".join(lines) if lines else ""))
+
+
+def _is_json(data: bytes) -> bool:
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+
+
+def convert(document: dict, request: ImportRequest) -> ImportResult:
+    """Convert the parsed JSON of ``argdown json`` (see :func:`.argdown_read.parse_json`) into a map."""
+    return _Converter(read_document(document), request).convert()
+
+
+def convert_file(data: bytes, request: ImportRequest) -> ImportResult:
+    """The converter ``argmap import argdown`` runs (the contract: :mod:`argmap.commands.import_`)."""
+    suffix = request.path.suffix.lower() if request.path is not None else ""
+    if suffix != ".json" and (suffix in ARGDOWN_SUFFIXES or not _is_json(data)):
+        data = run_cli(data)   # an Argdown document (standard input: one that does not start with '{')
+    return convert(parse_json(data), request)
+
