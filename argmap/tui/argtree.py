@@ -9,7 +9,8 @@ Shape
     The roots are the map's main claims: nodes that give no reason for, and
     attack nothing in, their own map.  Under each node come the nodes that
     support it (convergent supports one per row, linked premises grouped
-    under one row) and those that attack or undercut it.  Nodes of other
+    under one row), those that attack or undercut it, and those that
+    qualify it (limit it, find it not enough, concede it: never an attack).  Nodes of other
     maps that support or attack it are shown as links, never expanded here.
 
 Full rows and links
@@ -31,8 +32,9 @@ from ..model import ArgMap, Project, Ref, Relation, RelKind
 
 __all__ = ["Row", "Outline", "row_key"]
 
-# The relations that put a node under another in the tree (same_as does not).
-TREE_RELATIONS = (RelKind.SUPPORTS, RelKind.ATTACKS, RelKind.UNDERCUTS)
+# The relations that put a node under another in the tree (same_as and related_to
+# do not; a qualification does, with its own glyph, as `argmap show` puts it).
+TREE_RELATIONS = (RelKind.SUPPORTS, RelKind.ATTACKS, RelKind.UNDERCUTS, RelKind.QUALIFIES)
 
 
 @dataclass(frozen=True, slots=True)

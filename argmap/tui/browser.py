@@ -18,6 +18,7 @@ from textual.widgets import Tree
 
 from ..config import SPLIT_RANGE
 from ..model import Ref
+from ..plural import plural
 from .argtree import Outline, Row
 from .detail import NodeDetail
 from .footer import KeysFooter
@@ -165,7 +166,8 @@ class BrowserScreen(Screen):
             row = Row("node", row.ref.map_id, row.ref, full=True)  # read the node where it is in full
         outline = self.tree.outline(row.map_id)
         title = project.maps[row.map_id].title if row.kind == "map" else f"{row.ref} and what lies below it"
-        self.app.push_screen(ReadingScreen(project, outline, row, title))
+        labels = getattr(self.app.labels, "labels", None)  # None while they are computed
+        self.app.push_screen(ReadingScreen(project, outline, row, title, labels))
 
     def action_focus_tree(self) -> None:
         self.tree.focus()
@@ -196,8 +198,8 @@ class BrowserScreen(Screen):
         maps = len(listed)
         broken = len(app.broken)
         beside = len(app.project.maps) - maps
-        tree.border_subtitle = (f"{maps} map{'s' * (maps != 1)}, {nodes} nodes"
-                                + (f", {broken} file{'s' * (broken != 1)} not loaded" if broken else "")
+        tree.border_subtitle = (f"{plural(maps, 'map')}, {plural(nodes, 'node')}"
+                                + (f", {plural(broken, 'file')} not loaded" if broken else "")
                                 + (f" (+{beside} beside for links)" if beside else ""))
         self.refresh_side()
 

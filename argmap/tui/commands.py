@@ -16,6 +16,7 @@ from textual.fuzzy import Matcher
 from textual.markup import escape
 
 from ..export.escape import truncate
+from ..plural import plural
 from ..visible import visible
 from .search import middle
 
@@ -57,7 +58,7 @@ class ArgmapCommands(Provider):
         for argmap in app.project.maps.values():
             yield DiscoveryHit(Content(f"Map: {_line(argmap.title)}"), partial(app.jump, argmap.id),
                                text=f"Map: {argmap.title}",
-                               help=escape(f"{_line(argmap.id)} \u00b7 {len(argmap.nodes)} nodes"))
+                               help=escape(f"{_line(argmap.id)} \u00b7 {plural(len(argmap.nodes), 'node')}"))
 
     async def search(self, query: str) -> Hits:
         app = self.argmap_app
@@ -69,7 +70,7 @@ class ArgmapCommands(Provider):
             score = max(matcher.match(text), matcher.match(middle(argmap.id, SHOWN_ID)))
             if score > 0:
                 yield Hit(score, _highlight(matcher, text), partial(app.jump, argmap.id), text=text,
-                          help=escape(f"{_line(argmap.id)} \u00b7 {len(argmap.nodes)} nodes"))
+                          help=escape(f"{_line(argmap.id)} \u00b7 {plural(len(argmap.nodes), 'node')}"))
         # Nodes: fuzzy on ids, then plain words in the paraphrase; both are
         # the search index's fast paths, not a fuzzy match of every node.
         seen = set()

@@ -21,11 +21,14 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..diagnostics import Diagnostic
-from ..model import ArgMap, Kind, Label, Node, Project, Ref, Relation, RelKind
+from ..model import ArgMap, Force, Kind, Label, Node, Project, Ref, Relation, RelKind
+from ..plural import plural
 from ..palette import KIND_COLOURS, LABEL_COLOURS, RELATION_COLOURS, STANCE_COLOURS
-from .argtree import Row
 from ..visible import visible
-from .tree import RELATION_GLYPHS
+from .argtree import Row
+from .commentary import (adopted_by, expected_words, force_gloss, force_phrase, force_sentence, qualify_how,
+                         reason_words, relation_words, stance_qualifiers, state_of)
+from .tree import FORCE_STYLE, RELATION_GLYPHS
 
 __all__ = ["NodeDetail", "Analysis", "speaker_text"]
 
@@ -37,9 +40,12 @@ MAX_ROOTS = 200  # main claims listed for a map; the tree has them all
 
 # How a relation reads from each end.
 _OUT_WORDS = {RelKind.SUPPORTS: "supports", RelKind.ATTACKS: "attacks",
-              RelKind.UNDERCUTS: "undercuts", RelKind.SAME_AS: "same as"}
+              RelKind.UNDERCUTS: "undercuts", RelKind.SAME_AS: "same as", RelKind.QUALIFIES: "qualifies",
+              RelKind.RELATED_TO: "related to"}
 _IN_WORDS = {RelKind.SUPPORTS: "supported by", RelKind.ATTACKS: "attacked by",
-             RelKind.UNDERCUTS: "undercut by", RelKind.SAME_AS: "same as"}
+             RelKind.UNDERCUTS: "undercut by", RelKind.SAME_AS: "same as", RelKind.QUALIFIES: "qualified by",
+             RelKind.RELATED_TO: "related to"}
+_LINKS = (RelKind.SAME_AS, RelKind.RELATED_TO)  # listed apart: they bear on nothing
 
 
 class Analysis(Protocol):
@@ -129,7 +135,7 @@ class NodeDetail(OptionList):
         kinds: dict[str, int] = {}
         for node in argmap.nodes.values():
             kinds[node.kind.value] = kinds.get(node.kind.value, 0) + 1
-        counts = Text(f"{len(argmap.nodes)} nodes: ", "dim")
+        counts = Text(f"{plural(len(argmap.nodes), 'node')}: ", "dim")
         for i, (kind, n) in enumerate(sorted(kinds.items())):
             counts.append(f"{', ' if i else ''}{n} {kind}", Style(color=KIND_COLOURS[Kind(kind)]))
         self._info(counts)
@@ -137,21 +143,27 @@ class NodeDetail(OptionList):
             self._heading("Parts")
             for part in src.parts:
                 who = _line(", ".join(b for b in (part.outlet, part.author, part.date) if b))
-                self._info(Text.assemble(f"  {_line(part.id)}", (f"  {part.genre.value}", "dim"),
-                                         (f"  {who}" if who else "", "dim")))
+                line = Text.assemble(f"  {_line(part.id)}", (f"  {part.genre.value}", "dim"),
+                                     (f"  {who}" if who else "", "dim"))
+                if part.adopts:
+                    line.append(f"  adopts the text of {_line(', '.join(part.adopts))}", "italic")
+                self._info(line)
         self._heading("Speakers")
         for speaker in argmap.speakers.values():
             chain = project.attribution(argmap.id, speaker.id)[1:]
             line = Text.assemble("  ", speaker_text(speaker.name, speaker.role, width=200))
             if chain:
                 line.append(" via " + " \u2190 ".join(_line(s.name) for s in chain), "dim italic")
+            if speaker.adopts:
+                names = [argmap.speakers[a].name if a in argmap.speakers else a for a in speaker.adopts]
+                line.append(f"  adopts {_line(', '.join(names))} as their own", "italic")
             self._info(line)
         if roots:
             self._heading("Main claims")
             for ref in roots[:MAX_ROOTS]:
                 node = project.node(ref)
                 if node is not None:
-                    self._link(ref, _node_text(node))
+                    self._link(ref, _node_text(project, node))
             if len(roots) > MAX_ROOTS:
                 self._info(Text(f"\u2026 and {len(roots) - MAX_ROOTS} more (in the tree)", "dim"))
 
@@ -175,10 +187,10 @@ class NodeDetail(OptionList):
         for member in row.members:
             node = project.node(member)
             if node is not None:
-                self._link(member, _node_text(node, glyph=RelKind.SUPPORTS))
+                self._link(member, _node_text(project, node, glyph=RelKind.SUPPORTS))
         if conclusion is not None:
             self._heading("Conclusion")
-            self._link(conclusion.ref, _node_text(conclusion))
+            self._link(conclusion.ref, _node_text(project, conclusion))
 
     def _node(self, project: Project, node: Node, analysis: Analysis | None, analysis_note: str) -> None:
         argmap = project.maps[node.map_id]
@@ -187,6 +199,10 @@ class NodeDetail(OptionList):
         head.append(f"  {_line(node.id)}", "dim")
         self._info(head)
         self._info(Text(_text(node.text), "bold"))
+        force = force_phrase(project, node)
+        if force:  # how it is put forward: ascribed to X by Y, reported by Y, hedged, a rhetorical question
+            self._info(Text.assemble((_line(force_sentence(project, node)), FORCE_STYLE),
+                                     (f": {force_gloss(node)}", "dim")))
         # Who holds it, and through whom their words reach the article.
         chain = project.attribution_of(node)
         if chain:
@@ -195,6 +211,9 @@ class NodeDetail(OptionList):
                 self._info(Text.assemble(("   reported by ", "dim"), _line(via.name)))
         else:
             self._info(Text.assemble(("by ", "dim"), _line(node.by)))
+        adopters = adopted_by(project, node)
+        if adopters:
+            self._info(Text.assemble(("   adopted as their own by ", "dim"), _line(", ".join(adopters))))
         # The relations next, so that they are on the first screen of a
         # short pane; the longer facts (quotes, explanations) follow them.
         self._relations(project, node)
@@ -205,12 +224,16 @@ class NodeDetail(OptionList):
         self._info(Text(where, "dim"))
         if node.tags:
             self._info(Text.assemble(("tags: ", "dim"), " ".join(f"#{_line(t)}" for t in node.tags)))
+        # An ascribed node's stances are not its holder's (the topics screen keeps them apart).
+        whose = f"stance {force}: " if node.effective_force is Force.ASCRIBED else "stance: "
         for topic, stance in node.stances.items():
             question = project.topics[topic].question if topic in project.topics else ""
-            self._info(Text.assemble(("stance: ", "dim"), f"{_line(topic)} ",
+            qualifiers = stance_qualifiers(node.stance_details.get(topic))
+            self._info(Text.assemble((_line(whose), "dim"), f"{_line(topic)} ",
                                      (stance.value, Style(color=STANCE_COLOURS[stance.value], bold=True)),
+                                     (f" ({_line(qualifiers)})" if qualifiers else "", "italic"),
                                      (f"  {_line(question)}" if question else "", "dim")))
-        self._label_lines(node, analysis, analysis_note)
+        self._label_lines(project, node, analysis, analysis_note)
         for quote in node.quotes:
             mark = "" if quote.span is not None else "  (not found in the seed)"
             self._info(Text.assemble(("\u201c", "dim"), (_text(quote.text), "italic"), ("\u201d", "dim"), (mark, "red")))
@@ -218,52 +241,59 @@ class NodeDetail(OptionList):
             self._info(Text.assemble(("note: ", "dim"), (_text(node.note), "dim")))
         self._info(Text(f"map {_line(node.map_id)} \u00b7 {_line(node.pos.path)}:{node.pos.line}", "dim"))
 
-    def _label_lines(self, node: Node, analysis: Analysis | None, note: str) -> None:
+    def _label_lines(self, project: Project, node: Node, analysis: Analysis | None, note: str) -> None:
+        # The state in the debate as the maps record it (docs/analysis.md), never a bare IN or OUT.
         label = analysis.labels.get(node.ref) if analysis is not None else None
-        if label is not None:
-            line = Text.assemble(("acceptability: ", "dim"),
-                                 (label.value, Style(color=LABEL_COLOURS[label], bold=True)),
+        state = state_of(project, analysis.labels, node.ref) if label is not None else None
+        if state is not None:
+            line = Text.assemble(("in the debate: ", "dim"),
+                                 (state.value, Style(color=LABEL_COLOURS[label], bold=True)),
                                  (f" ({_line(analysis.semantics)})", "dim"))
             if node.expect is not None and node.expect is not label:
-                line.append(f"  expected {node.expect.value}", "bold red")
+                line.append(f"  {expected_words(node.expect)}", "bold red")
             self._info(line)
             try:
-                why = analysis.explain(node.ref)
+                why = reason_words(analysis.explain(node.ref))
             except Exception as exc:  # the analysis is another module's: never let it break the view
                 why = f"(no explanation: {exc})"
             if why:
                 self._info(Text(_text(why), "dim"))
         else:
             if note:
-                self._info(Text.assemble(("acceptability: ", "dim"), (_line(note), "dim")))
+                self._info(Text.assemble(("in the debate: ", "dim"), (_line(note), "dim")))
             if node.expect is not None:
-                self._info(Text.assemble(("expected label: ", "dim"), node.expect.value))
+                self._info(Text.assemble(("the map says: ", "dim"), expected_words(node.expect)))
 
     def _relations(self, project: Project, node: Node) -> None:
         ref = node.ref
-        outgoing = [r for r in project.outgoing(ref)]
+        outgoing = [r for r in project.outgoing(ref) if r.kind not in _LINKS]
         # A co-premise's linked support counts as this node's too.
         outgoing += [r for r in project.premise_in(ref) if r.source != ref]
-        incoming = project.incoming(ref)
+        incoming = [r for r in project.incoming(ref) if r.kind not in _LINKS]
         same = sorted(project.same_as_class(ref) - {ref})
+        related = [r.target for r in project.outgoing(ref) if r.kind is RelKind.RELATED_TO]
+        related += [r.source for r in project.incoming(ref) if r.kind is RelKind.RELATED_TO]
         if outgoing:
             self._heading("Out")
             for relation in outgoing:
-                if relation.kind is RelKind.SAME_AS:
-                    continue
                 self._relation_link(project, relation, relation.target, _OUT_WORDS, node.map_id)
         if incoming:
             self._heading("In")
             for relation in incoming:
-                if relation.kind is RelKind.SAME_AS:
-                    continue
                 self._relation_link(project, relation, relation.source, _IN_WORDS, node.map_id)
         if same:
             self._heading("Same proposition")
             for other in same:
                 target = project.node(other)
                 if target is not None:
-                    self._link(other, _node_text(target, glyph=RelKind.SAME_AS, words="same as",
+                    self._link(other, _node_text(project, target, glyph=RelKind.SAME_AS, words="same as",
+                                                 home=node.map_id))
+        if related:
+            self._heading("Related, not identical")
+            for other in dict.fromkeys(related):
+                target = project.node(other)
+                if target is not None:
+                    self._link(other, _node_text(project, target, glyph=RelKind.RELATED_TO, words="related to",
                                                  home=node.map_id))
 
     def _relation_link(self, project: Project, relation: Relation, other: Ref,
@@ -277,7 +307,13 @@ class NodeDetail(OptionList):
         if relation.kind is RelKind.UNDERCUTS and relation.premise is not None:
             step = f"the step from {_line(relation.premise.node_id)} to {_line(relation.target.node_id)}"
             word = f"undercuts {step}:" if words is _OUT_WORDS else f"{step} is undercut by"
-        self._link(other, _node_text(target, glyph=relation.kind, words=word, home=home))
+        if relation.kind is RelKind.QUALIFIES:
+            word += f" ({qualify_how(relation)}; never defeats)"
+        else:
+            detail = relation_words(project, relation)  # scheme, who draws the inference
+            if detail:
+                word += f" [{_line(detail)}]"
+        self._link(other, _node_text(project, target, glyph=relation.kind, words=word, home=home))
 
     # -- following --------------------------------------------------------------------------------
 
@@ -325,13 +361,17 @@ def speaker_text(name: str, role: str | None, width: int = ROLE_WIDTH) -> Text:
     return Text.assemble(name, (f" ({role})" if role else "", "dim"))
 
 
-def _node_text(node: Node, glyph: RelKind | None = None, words: str = "", home: str | None = None) -> Text:
+def _node_text(project: Project, node: Node, glyph: RelKind | None = None, words: str = "",
+               home: str | None = None) -> Text:
     text = Text()
     if glyph is not None:
         text.append(RELATION_GLYPHS[glyph] + " ", Style(color=RELATION_COLOURS[glyph], bold=True))
     if words:
         text.append(words + " ", Style(color=RELATION_COLOURS[glyph]) if glyph else "")
     text.append(node.kind.value, Style(color=KIND_COLOURS[node.kind], italic=True))
+    force = force_phrase(project, node)
+    if force:
+        text.append(f" [{_line(force)}]", FORCE_STYLE)
     text.append(" " + _line(node.text))
     if home is not None and node.map_id != home:
         text.append(f"  \u21d2 {_line(node.map_id)}", "bold")

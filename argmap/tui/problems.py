@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..plural import plural
 from ..diagnostics import Diagnostic
 from ..visible import visible
 from .messages import EditRequested
@@ -34,7 +35,7 @@ class ProblemsPanel(OptionList):
         self.problems = list(problems)
         self.display = bool(self.problems)
         n = len(self.problems)
-        self.border_title = f"{n} problem{'s' * (n != 1)} in the maps on disk"
+        self.border_title = f"{plural(n, 'problem')} in the maps on disk"
         self.border_subtitle = ("showing the last version that loaded \u00b7 fix and save to reload"
                                 if stale else "fix and save to reload")
         options = []

@@ -2,17 +2,20 @@
 
 Tree rows are one line each, cut to the pane's width; here every node is
 shown whole, wrapped, indented by its depth, in the tree's order (supports,
-attacks and undercuts under what they bear on; a node shown in full
+attacks, undercuts and qualifications under what they bear on, each with how
+the node is put forward and the relation's scheme; a node shown in full
 elsewhere appears as a link row, as in the tree).  A bounded number of rows
 is shown, so a 10,000-node map opens as fast as a small one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.console import Group
 from rich.padding import Padding
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,9 +23,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..model import Project
+from ..model import Label, Project, Ref
+from ..palette import LABEL_COLOURS
 from ..visible import visible
 from .argtree import Outline, Row
+from .commentary import state_of
 from .tree import row_label
 
 __all__ = ["ReadingScreen", "reading_rows", "MAX_READ_ROWS"]
@@ -48,8 +53,13 @@ def reading_rows(outline: Outline, start: Row, limit: int = MAX_READ_ROWS) -> tu
     return out, False
 
 
-def reading_text(project: Project, rows: list[tuple[int, Row]], cut: bool) -> Group:
-    """The rows as one renderable: each label wrapped with a hanging indent."""
+def reading_text(project: Project, rows: list[tuple[int, Row]], cut: bool,
+                 labels: Mapping[Ref, Label] | None = None) -> Group:
+    """The rows as one renderable: each label wrapped with a hanging indent.
+
+    Each node's row says its speaker and, with *labels*, its state in the
+    debate as mapped ("defended"; never a bare IN or OUT).
+    """
     parts: list[Padding | Text] = []
     for depth, row in rows:
         label = row_label(project, row)
@@ -61,6 +71,9 @@ def reading_text(project: Project, rows: list[tuple[int, Row]], cut: bool) -> Gr
         if node is not None and node.by:
             speaker = project.maps[node.map_id].speakers.get(node.by) if node.map_id in project.maps else None
             label.append(f"  \u2014 {visible(speaker.name if speaker else node.by, one_line=True)}", "dim")
+        if node is not None and labels is not None and node.ref in labels:
+            state = state_of(project, labels, node.ref)
+            label.append(f" \u00b7 {state.value}", Style(color=LABEL_COLOURS[labels[node.ref]], italic=True))
         parts.append(Padding(label, (0, 0, 0, indent)))
     if cut:
         parts.append(Text(f"\u2026 the first {len(rows)} rows; press v on a lower row to read on from there",
@@ -79,15 +92,17 @@ class ReadingScreen(ModalScreen[None]):
         Binding("k", "scroll('up')", "Up", show=False),
     ]
 
-    def __init__(self, project: Project, outline: Outline, start: Row, title: str) -> None:
+    def __init__(self, project: Project, outline: Outline, start: Row, title: str,
+                 labels: Mapping[Ref, Label] | None = None) -> None:
         super().__init__()
+        self.labels = labels
         self.rows, self.cut = reading_rows(outline, start)
         self.project = project
         self.title_text = title
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="reading-box"):
-            yield Static(reading_text(self.project, self.rows, self.cut), id="reading-text")
+            yield Static(reading_text(self.project, self.rows, self.cut, self.labels), id="reading-text")
 
     def on_mount(self) -> None:
         box = self.query_one("#reading-box")

@@ -21,10 +21,13 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, get_current_worker
 
+from ..plural import plural
 from ..model import Ref
 from ..export.escape import truncate
 from ..palette import KIND_COLOURS
 from ..visible import visible
+from .commentary import force_phrase
+from .tree import FORCE_STYLE
 from .searching import FILTER_FIELDS, Hit, SearchIndex, parse_query
 
 __all__ = ["SearchScreen", "FilterSuggester"]
@@ -165,7 +168,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         if not self.total:
             return Text("no matches", "dim")
         more = f", first {len(self.hits)} shown" if self.total > len(self.hits) else ""
-        return Text(f"{self.total} match{'es' * (self.total != 1)}{more}", "dim")
+        return Text(f"{plural(self.total, 'match', 'matches')}{more}", "dim")
 
     def _render_hit(self, hit: Hit, words: tuple[str, ...]) -> Text:
         # Cut to a few lines, so a list of 1,000-character ids lays out at once.
@@ -177,6 +180,9 @@ class SearchScreen(ModalScreen[Ref | None]):
         # A badge, white on the kind's colour: readable on the list and on the
         # highlighted row alike (blue text on the teal highlight was not).
         text.append(f" {node.kind.value} ", _BADGES[node.kind])
+        force = force_phrase(self.index.project, node)  # ascribed by ..., hedged, ...
+        if force:
+            text.append(f" [{truncate(visible(force, one_line=True), HIT_REF)}]", FORCE_STYLE)
         text.append(" " + truncate(visible(node.text, one_line=True), HIT_TEXT))
         text.append(f"\n  {ref} \u00b7 {middle(visible(node.by, one_line=True), HIT_REF)}", "dim")
         if hit.snippet:

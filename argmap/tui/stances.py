@@ -1,6 +1,10 @@
 """The stance matrix as the Topics screen shows it: one row per article, then
 one per speaker, each cell keeping the nodes it comes from so it can jump.
 
+An ascribed position gets a row of its own after the speakers, and each
+row keeps what qualifies its stances (a condition, a scope, a date, a
+hedge, an adoption) for the line under the matrix.
+
 Pure data, no Textual.  The positions themselves are computed once, by
 :func:`argmap.analysis.stances.matrices` (the same rule `argmap stances`
 prints); this module only shapes them into rows and cells.
@@ -37,6 +41,8 @@ class MatrixRow:
     label: str
     detail: str = ""
     cells: dict[str, Cell] = field(default_factory=dict)
+    # topic -> what qualifies the stances counted ("end-market: if ...; hedged", "adopted from heath")
+    notes: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -48,12 +54,18 @@ class StanceMatrix:
 
 def _row(row: Row, detail: str) -> MatrixRow:
     cells = {topic: Cell(list(row.refs[topic]), list(stances)) for topic, stances in row.stances.items()}
-    return MatrixRow(row.kind, row.id, row.name, detail, cells)
+    notes = {topic: list(dict.fromkeys(row.notes(topic))) for topic in row.stances if row.notes(topic)}
+    return MatrixRow(row.kind, row.id, row.name, detail, cells, notes)
 
 
 def stance_matrix(project: Project) -> StanceMatrix:
-    """Articles first (in map order), then speakers (by name), each with its cells."""
+    """Articles first (in map order), then speakers (by name), then the positions ascribed to speakers.
+
+    An ascribed row (``kind == "ascribed"``, "Labour, as ascribed by Heath")
+    is what one speaker says another holds: never the holder's own row.
+    """
     m = matrices(project)
     articles = [_row(r, project.maps[r.id].source.outlet or r.id) for r in m.articles]
-    people = sorted((_row(r, r.id) for r in m.speakers), key=lambda r: r.label.lower())
-    return StanceMatrix(m.topics, m.questions, articles + people)
+    people = sorted((_row(r, r.id) for r in m.speakers if r.kind == "speaker"), key=lambda r: r.label.lower())
+    ascribed = sorted((_row(r, r.id) for r in m.ascribed), key=lambda r: r.label.lower())
+    return StanceMatrix(m.topics, m.questions, articles + people + ascribed)

@@ -1,7 +1,10 @@
 """The topics screen: a stance matrix of articles and speakers by topic.
 
-Rows are the articles, then every speaker across articles; columns are the
-cross-article topics.  Each cell is a position (for, against, mixed,
+Rows are the articles, then every speaker across articles, then the
+positions one speaker ascribes to another (apart: they are not the
+holder's own); columns are the cross-article topics.  The line below the
+matrix says what a cell is made of and what qualifies it (a condition, a
+scope, a date, a hedge, an adoption).  Each cell is a position (for, against, mixed,
 neutral) with the nodes it comes from: Enter jumps to the node, or offers
 a choice when there are several.
 """
@@ -25,20 +28,22 @@ from textual.widgets.option_list import Option
 from ..model import Project, Ref
 from ..palette import KIND_COLOURS, STANCE_COLOURS
 from ..visible import visible
+from .commentary import force_phrase
 from .footer import KeysFooter
 from .messages import ChoiceRequested, JumpRequested
 from .stances import Cell, MatrixRow, StanceMatrix, stance_matrix
+from .tree import FORCE_STYLE
 
 if TYPE_CHECKING:
     from .app import ArgmapApp
 
 __all__ = ["TopicsScreen", "PickNodeScreen"]
 
-# Sized so that the bundled maps' eight topics and every row fit 120 columns:
+# Sized so that the bundled maps' nine topics and every row fit 120 columns:
 # long labels take two lines, long topic ids are cut (named whole above).
-LABEL_WIDTH = 28
+LABEL_WIDTH = 23
 LABEL_LINES = 2
-HEADER_WIDTH = 9
+HEADER_WIDTH = 8
 # Titles, names and questions come from strangers: terminal controls shown, on one line.
 _line = partial(visible, one_line=True)
 
@@ -66,6 +71,9 @@ class PickNodeScreen(ModalScreen[Ref | None]):
                 text.append(node.kind.value, Style(color=KIND_COLOURS[node.kind], italic=True))
                 for value in node.stances.values():
                     stance = value.value
+                force = force_phrase(self.project, node)
+                if force:
+                    text.append(f" [{_line(force)}]", FORCE_STYLE)
                 text.append(" " + _line(node.text))
                 text.append(f"\n  {_line(ref)}", "dim")
                 if stance:
@@ -169,6 +177,12 @@ class TopicsScreen(Screen):
             detail.append("  (" + ", ".join(f"{n} {s}" for s, n in counts.items()) + ")", "dim")
             detail.append("  \u00b7 Enter jumps to " + ("the node" if len(cell.refs) == 1 else
                                                          f"one of {len(cell.refs)} nodes"), "dim")
+        if row.kind == "ascribed":
+            detail.append("\nascribed: what another speaker says they hold, not their own stance", "italic")
+        notes = row.notes.get(topic, ())
+        if notes:
+            detail.append("\nqualified: ", "dim")
+            detail.append(" \u00b7 ".join(_line(n) for n in notes), "italic")
         self.query_one("#cell-detail", Static).update(detail)
 
     def action_cursor(self, rows: int, columns: int) -> None:
@@ -205,6 +219,14 @@ def _row_label(row: MatrixRow) -> Text:
     label = _line(row.label)
     if row.kind == "article":
         return Text("\n".join(_wrap(label, LABEL_WIDTH)), "bold")
+    if row.kind == "ascribed":  # "Labour, as ascribed by Heath": apart from Labour's own row
+        holder, sep, teller = label.rpartition(", as ascribed by ")
+        if sep:  # the holder on one line, who ascribes it on the next, so both show
+            lines = [holder, f"ascribed by {teller}"]
+            width = LABEL_WIDTH - 2
+            return Text("\n".join("  " + (line if len(line) <= width else line[:width - 1] + "\u2026")
+                                   for line in lines), "italic")
+        return Text("\n".join("  " + line for line in _wrap(label, LABEL_WIDTH - 2)), "italic")
     return Text("\n".join("  " + line for line in _wrap(label, LABEL_WIDTH - 2)))
 
 

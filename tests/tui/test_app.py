@@ -74,8 +74,8 @@ async def test_detail_shows_speaker_chain_stances_label_and_links(fixture_maps: 
         text = "\n".join(str(o.prompt) for o in app.browser.detail.options)
         assert "by A critic" in text and "reported by A reader" in text  # attribution chain
         assert "in comments (reader-comment)" in text
-        if app.labels is not None:  # once argmap.analysis exists
-            assert "acceptability: " in text
+        if app.labels is not None:  # once argmap.analysis exists: a state in the debate, named
+            assert "in the debate: " in text
         assert "undercuts the step from savings-measured" in text
         app.jump(A("tendering-wastes"))
         await pilot.pause()

@@ -119,3 +119,48 @@ def test_browser_follows_the_theme(snap_compare, in_fixture) -> None:
         await _settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run_before)
+
+
+# -- what commentary does (issue 12), on its own fixture: tests/tui/commentary ---------------------
+
+COMMENTARY = Path(__file__).resolve().parent / "commentary"
+
+
+@pytest.fixture
+def in_commentary(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(COMMENTARY)
+    return COMMENTARY
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_commentary_browser(snap_compare, in_commentary, size) -> None:
+    """Forces, qualifications both ways, schemes and a related_to link in the tree and detail."""
+    async def run_before(pilot: Pilot) -> None:
+        await loaded(pilot)
+        tree = pilot.app.browser.tree
+        tree.select(tree.map_node("gamma"))
+        tree.action_expand_subtree()
+        pilot.app.jump(Ref("gamma", "not-enough"))
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+def test_commentary_reading(snap_compare, in_commentary) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await loaded(pilot)
+        pilot.app.jump("gamma")
+        await pilot.press("v")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_commentary_topics(snap_compare, in_commentary) -> None:
+    """An ascribed position in a row apart; a qualified stance explained below the matrix."""
+    async def run_before(pilot: Pilot) -> None:
+        await loaded(pilot)
+        await pilot.press("t", "right", *["down"] * 6)  # to the ascribed row, last
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run_before)
