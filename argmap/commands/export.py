@@ -40,10 +40,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tag", action="append", metavar="TAG", help="draw only nodes with this tag (repeatable)")
     parser.add_argument("--kind", action="append", choices=["claim", "premise", "rebuttal", "concession"],
                         help="draw only nodes of this kind (repeatable); different options must all hold")
-    parser.add_argument("--page", choices=["a4", "letter", "a3", "slide"],
+    parser.add_argument("--page", choices=["a4", "letter", "a3", "slide", "none"],
                         help="fit to this page: a map too big to print readably (body text under 9 pt) is "
                              "split, one main claim per page; PDF gives one file of pages, SVG/PNG/DOT a "
-                             "file per page")
+                             "file per page (default: a4 for PDF, none for the others; none: one picture "
+                             "at full size)")
     parser.add_argument("--split", choices=["claim"],
                         help="one diagram per main claim (files named MAP--CLAIM.EXT)")
     parser.add_argument("--group", choices=["none", "speaker"], default="none",
@@ -205,6 +206,10 @@ def run(args: argparse.Namespace) -> int:
     from ..export.filters import NodeFilter, check_values
 
     only = NodeFilter.of(args.speaker, args.topic, args.tag, args.kind)
+    if args.page is None and fmt == "pdf":
+        args.page = "a4"   # a PDF is for print: A4 pages, split only where one page would print under 9 pt
+    elif args.page == "none":
+        args.page = None
     paged = args.page is not None or args.split is not None
     if paged and fmt not in DIAGRAM_FORMATS:
         raise UsageError(f"--page and --split lay out diagrams; they do not apply to -f {fmt}")
@@ -281,6 +286,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"argmap: warning: no acceptability labels ({exc})", file=sys.stderr)
             labelling, semantics = None, "none"
         options["labels"] = labelling if labelling is not None else "none"
+    from ..export.paper import print_note
+
     progress = _Progress(len(targets), args.quiet)
     protect = Protected(loaded.loaded_paths)  # maps, topics and seeds: never replaced, even with --force
     failures: list[str] = []
@@ -316,8 +323,10 @@ def run(args: argparse.Namespace) -> int:
                     continue
                 if not args.quiet:
                     progress.close()
-                    via = f" ({'system dot' if used == 'dot' else 'embedded Graphviz'})" if used else ""
-                    print(f"wrote {visible(str(path), one_line=True)}{via}", file=sys.stderr)
+                    via = f"{'system dot' if used == 'dot' else 'embedded Graphviz'}" if used else ""
+                    note = "; ".join(x for x in (via, print_note(fmt, data, args.page, args.dpi, paged)) if x)
+                    print(f"wrote {visible(str(path), one_line=True)}" + (f" ({note})" if note else ""),
+                          file=sys.stderr)
         except UsageError:
             raise
         except ArgmapError as exc:  # one output failed (refused, not drawn, not written): go on with the rest

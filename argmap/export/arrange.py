@@ -45,6 +45,8 @@ RANKSEP = 30.0        # ranksep 0.42 in
 TREE_GAP = 24.0       # between trees on a shelf
 JUNCTION = 9.0        # a junction's diameter
 VIRTUAL = 18.0        # the breadth an edge passing a rank takes there
+LABEL_LINE = 11.0     # points: one line of an edge label (8.5 pt type), upright
+LABEL_WIDTH = 80.0    # points: a typical edge label's width ("Negative Consequences" at 8.5 pt), side-on
 # Page sizes in points (portrait), with 10 mm margins taken off when printing.
 PAGE_SIZES = {"a4": (595.0, 842.0), "letter": (612.0, 792.0), "a3": (842.0, 1191.0),
               "slide": (720.0, 405.0)}
@@ -83,6 +85,7 @@ class Plan:
     """What the DOT builder adds to arrange the scene."""
 
     minlen: dict[int, int] = field(default_factory=dict)    # edge index -> minlen
+    tied: dict[int, bool] = field(default_factory=dict)     # sideways edges that rank: index -> drawn reversed
     loose: set[int] = field(default_factory=set)            # edge indexes drawn with constraint=false
     shelves: list[list[Element]] = field(default_factory=list)   # roots, shelf by shelf
     links: list[tuple[Element | str, Element | str]] = field(default_factory=list)  # invisible edges
@@ -106,18 +109,46 @@ class _Tree:
     def breadth(self) -> float:
         return self.span * 1.1   # Graphviz does not pack ranks quite tight
 
+    gap: float = RANKSEP   # between levels (more when edges carry labels, see _level_gap)
+
     @property
     def depth(self) -> float:
-        return sum(self.depths.values()) + RANKSEP * max(0, len(self.depths) - 1)
+        return sum(self.depths.values()) + self.gap * max(0, len(self.depths) - 1)
 
 
-def _parents(scene: Scene) -> dict[Element, tuple[Element, int]]:
-    """Each element's first upward neighbour and the edge that leads there."""
+def _parents(scene: Scene, ties: dict[int, Element] | None = None) -> dict[Element, tuple[Element, int]]:
+    """Each element's first upward neighbour and the edge that leads there.
+
+    A node of another map linked sideways (``same_as``, ``related_to``) and
+    hanging under nothing else hangs under the node it is linked to, so it is
+    drawn beside its partner's tree instead of as a tree of its own on a
+    shelf far away; *ties* (if given) receives those edges: index -> the node.
+    """
     parent: dict[Element, tuple[Element, int]] = {}
     for i, edge in enumerate(scene.edges):
         if edge.role in _UP_ROLES and edge.source not in parent and edge.source != edge.target:
             parent[edge.source] = (edge.target, i)
+    for i, edge in enumerate(scene.edges):
+        if edge.role not in SIDEWAYS or edge.source == edge.target:
+            continue
+        for loose_end, other in ((edge.target, edge.source), (edge.source, edge.target)):
+            node = scene.nodes.get(loose_end)
+            if node is not None and not node.home and loose_end not in parent:
+                parent[loose_end] = (other, i)
+                if ties is not None:
+                    ties[i] = loose_end
+                break
     return parent
+
+
+def _tree_edge(i: int, edge, ties: Mapping[int, Element]) -> tuple[Element, Element] | None:
+    """(child, parent) of an edge that ranks its ends, or None for a sideways link."""
+    if i in ties:
+        child = ties[i]
+        return child, (edge.source if child == edge.target else edge.target)
+    if edge.role in SIDEWAYS:
+        return None
+    return edge.source, edge.target
 
 
 def parents(scene: Scene) -> dict[Element, tuple[Element, int]]:
@@ -189,7 +220,9 @@ def _plan(scene: Scene, sizes: Mapping[Element, tuple[float, float]], rankdir: s
     elements: list[Element] = [*scene.nodes, *(j.index for j in scene.junctions)]
     if not elements:
         return result
-    parent = _parents(scene)
+    ties: dict[int, Element] = {}
+    parent = _parents(scene, ties)
+    result.tied = {i: child == scene.edges[i].target for i, child in ties.items()}
     across = rankdir in ("BT", "TB")   # trees' breadth runs across the page
 
     def extent(element: Element) -> tuple[float, float]:
@@ -219,16 +252,18 @@ def _plan(scene: Scene, sizes: Mapping[Element, tuple[float, float]], rankdir: s
 
     root, level = _roots_and_levels(elements, parent, result.minlen)
     for i, edge in enumerate(scene.edges):
-        if edge.role not in SIDEWAYS and root.get(edge.source) != root.get(edge.target):
+        ends = _tree_edge(i, edge, ties)
+        if ends is not None and root.get(ends[0]) != root.get(ends[1]):
             result.loose.add(i)
 
-    level = _longest(elements, scene, root, level, result)
+    level = _longest(elements, scene, root, level, result, ties)
+    gap = _level_gap(scene, across)
     trees: dict[Element, _Tree] = {}
     for element in elements:
         top = root[element]
         tree = trees.get(top)
         if tree is None:
-            tree = trees[top] = _Tree(top, len(trees))
+            tree = trees[top] = _Tree(top, len(trees), gap=gap)
         breadth, depth = extent(element)
         lvl = level[element]
         tree.levels[lvl] = tree.levels.get(lvl, -NODESEP) + breadth + NODESEP
@@ -239,11 +274,12 @@ def _plan(scene: Scene, sizes: Mapping[Element, tuple[float, float]], rankdir: s
     # count them per level with a difference array, so the work is linear in edges and levels.
     passing: dict[Element, dict[int, int]] = {}
     for i, edge in enumerate(scene.edges):
-        if i in result.loose or edge.role in SIDEWAYS:
+        ends = _tree_edge(i, edge, ties)
+        if i in result.loose or ends is None:
             continue
-        low, high = sorted((level.get(edge.source, 0), level.get(edge.target, 0)))
+        low, high = sorted((level.get(ends[0], 0), level.get(ends[1], 0)))
         if high - low > 1:
-            marks = passing.setdefault(root[edge.source], {})
+            marks = passing.setdefault(root[ends[0]], {})
             marks[low + 1] = marks.get(low + 1, 0) + 1
             marks[high] = marks.get(high, 0) - 1
     for top, marks in passing.items():
@@ -281,8 +317,24 @@ def _plan(scene: Scene, sizes: Mapping[Element, tuple[float, float]], rankdir: s
     return result
 
 
+def _level_gap(scene: Scene, across: bool) -> float:
+    """The rank-axis room between two levels.
+
+    Graphviz's dot doubles every edge's rank span once any edge has a label
+    (a scheme, who draws an inference, how a node qualifies), putting the
+    labels on the ranks between: each level then takes a second RANKSEP and
+    the labels' extent along the rank axis (their height upright, their
+    width side-on).
+    """
+    labelled = [e for e in scene.edges if e.role == "qualify" or e.scheme or e.drawn_by]
+    if not labelled:
+        return RANKSEP
+    lines = max(bool(e.role == "qualify") + bool(e.scheme) + bool(e.drawn_by) for e in labelled)
+    return RANKSEP * 2 + (LABEL_LINE * lines if across else LABEL_WIDTH)
+
+
 def _longest(elements: list[Element], scene: Scene, root: Mapping[Element, Element],
-             level: dict[Element, int], result: Plan) -> dict[Element, int]:
+             level: dict[Element, int], result: Plan, ties: Mapping[int, Element]) -> dict[Element, int]:
     """Levels as Graphviz ranks them: every edge within a tree pushes its source below its target.
 
     Longest paths by Kahn's algorithm, linear; elements on a cycle keep their first-parent level.
@@ -290,10 +342,11 @@ def _longest(elements: list[Element], scene: Scene, root: Mapping[Element, Eleme
     ups: dict[Element, list[tuple[Element, int]]] = {}
     waiting: dict[Element, int] = dict.fromkeys(elements, 0)
     for i, edge in enumerate(scene.edges):
-        if i in result.loose or edge.role in SIDEWAYS or edge.source == edge.target:
+        ends = _tree_edge(i, edge, ties)
+        if i in result.loose or ends is None or ends[0] == ends[1]:
             continue
-        ups.setdefault(edge.target, []).append((edge.source, result.minlen.get(i, 1)))
-        waiting[edge.source] += 1
+        ups.setdefault(ends[1], []).append((ends[0], result.minlen.get(i, 1)))
+        waiting[ends[0]] += 1
     longest = {e: 0 for e in elements}
     ready = [e for e in elements if waiting[e] == 0]
     seen = 0

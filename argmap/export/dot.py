@@ -320,12 +320,17 @@ class _Builder:
             attrs["label"] = Raw(dot_label(words))
             attrs["fontsize"] = str(style.EDGE_FONT_SIZE)
             attrs["fontcolor"] = style.EDGE_LABEL_COLOUR
+        tail, head = self.names[edge.source], self.names[edge.target]
         if self.plan is not None:
             if index in self.plan.minlen:
                 attrs["minlen"] = str(self.plan.minlen[index])
+            if index in self.plan.tied:   # another map's node hangs under its partner (arrange._parents)
+                attrs.pop("constraint", None)
+                if self.plan.tied[index]:   # undirected: written the other way round, drawn the same
+                    tail, head = head, tail
             if index in self.plan.loose:
                 attrs["constraint"] = "false"
-        self.out.append(f"  {self.names[edge.source]} -> {self.names[edge.target]} [{_attrs(attrs)}];")
+        self.out.append(f"  {tail} -> {head} [{_attrs(attrs)}];")
         if edge.role == "premise":
             title = f"{self._end_name(edge.source)} is a premise of {self._end_name(edge.target)}"
         elif edge.role == "conclusion":

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from .arrange import MAX_ASPECT, aspect
 from .dot import DiagramOptions, Drawing, build_dot
-from .render import render
+from .render import render, render_with_svg
 
 __all__ = ["draw", "svg_points"]
 
@@ -47,16 +47,15 @@ def draw(project, scene, options: DiagramOptions, fmt: str, renderer: str = "aut
     from .legend import LEGEND_HEIGHT
 
     band = LEGEND_HEIGHT if options.legend else 0.0
-    svg = render(drawing.dot, "svg", renderer)[0]
+    svg, data = render_with_svg(drawing.dot, fmt, renderer, dpi=dpi)   # one layout gives both
     size = _shape(svg, band)
-    if size is not None and aspect(*size) > MAX_ASPECT:
-        across = (size[0] / plan.estimate[0], (size[1] - band) / plan.estimate[1])
-        correction = across if plan.rankdir in ("BT", "TB") else across[::-1]   # (breadth, depth)
-        retry = build_dot(project, scene, replace(options, correction=correction))
-        again = render(retry.dot, "svg", renderer)[0]
-        second = _shape(again, band)
-        if second is not None and aspect(*second) < aspect(*size):
-            drawing, svg = retry, again
-    if fmt == "svg":
-        return drawing, svg
-    return drawing, render(drawing.dot, fmt, renderer, dpi=dpi)[0]
+    if size is None or aspect(*size) <= MAX_ASPECT:
+        return drawing, data
+    across = (size[0] / plan.estimate[0], (size[1] - band) / plan.estimate[1])
+    correction = across if plan.rankdir in ("BT", "TB") else across[::-1]   # (breadth, depth)
+    retry = build_dot(project, scene, replace(options, correction=correction))
+    again, again_data = render_with_svg(retry.dot, fmt, renderer, dpi=dpi)
+    second = _shape(again, band)
+    if second is not None and aspect(*second) < aspect(*size):
+        return retry, again_data
+    return drawing, data

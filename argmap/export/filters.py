@@ -10,6 +10,7 @@ drawn, dashed, for context.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
@@ -87,6 +88,9 @@ class Within:
     refs: frozenset
     name: str
     also: NodeFilter | None = None
+    # Where the map's other nodes are drawn ("see page 3"): a node there in conflict with one here
+    # is drawn as a stub (argmap.export.scene), so an attack across pages is not lost.
+    elsewhere: Mapping | None = field(default=None, compare=False, hash=False)
 
     def __bool__(self) -> bool:
         return True

@@ -15,22 +15,23 @@ page.  Multi-page PDF needs ``pypdf`` (a dependency of argmap).
 
 from __future__ import annotations
 
-import io
-import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
-from ..errors import RenderError
 from ..model import Kind, Project, Ref
-from .arrange import MARGIN, PAGE_SIZES, parents, printed_scale, trees
-from .escape import clean
+from .arrange import PAGE_SIZES, RANKSEP, TREE_GAP, parents, printed_scale, trees
+from .escape import clean, truncate
+from .legend import LEGEND_HEIGHT
+from .metrics import text_width
 from .filters import Within
+from .paper import READABLE, combine_pdf, fit_svg, picture_points, printed_text
 from .style import FONT_SIZE
 
-__all__ = ["PAGES", "SPLITS", "READABLE", "Page", "claim_pages", "render_pages", "combine_pdf", "fit_svg"]
+__all__ = ["PAGES", "SPLITS", "READABLE", "Page", "claim_pages", "render_pages", "combine_pdf", "fit_svg",
+           "printed_text"]
 
 PAGES = tuple(PAGE_SIZES)
 SPLITS = ("claim",)
-READABLE = 9.0   # points: body text printed smaller than this is split over pages
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,10 @@ class Page:
     refs: frozenset = frozenset()  # the map's nodes on the page
     chain: tuple = ()             # a top page: the claim down to where it branches...
     fan: tuple = ()               # ...and the points right under that (halved when too many)
+    parts: tuple = ()             # a page of several claims' pages: their titles (one outline entry each)
 
 
-MAX_SPLITS = 4   # a tree too big for a page is split at most this many times over
+MAX_SPLITS = 6   # a tree too big for a page is split at most this many times over
 
 
 def claim_pages(project: Project, map_id: str, only=None) -> list[Page]:
@@ -113,12 +115,13 @@ def split_page(project: Project, map_id: str, page: Page, only=None) -> list[Pag
         direct = below(here)
     parts = [(child, subtree(child)) for child in direct]
     parts = [(child, refs) for child, refs in parts if len(refs) > 1]
-    if not parts:
-        return [page]
     top = frozenset({*chain, *direct})
     name = page.root.node_id
-    pages = [Page(page.key, page.title, Within(top, f"claim {name}", only or None), None, top,
-                  tuple(chain), tuple(direct))]
+    head = Page(page.key, page.title, Within(top, f"claim {name}", only or None), None, top,
+                tuple(chain), tuple(direct))
+    if not parts:   # a claim over a fan of single points: the fan is halved
+        return halve_fan(head, only) if top == page.refs else [page]
+    pages = [head]
     for child, refs in parts:
         node = project.node(child)
         pages.append(Page(f"{page.key}--{child.node_id}", f"{name} \u203a {child.node_id}: {node.text if node else ''}",
@@ -140,11 +143,149 @@ def halve_fan(page: Page, only=None) -> list[Page]:
     return out
 
 
-def _readable(svg: bytes, page: str) -> bool:
-    from .draw import svg_points
+def _cross_references(pages: list[Page], split: str | None) -> list[Page]:
+    """*pages*, each knowing where the map's other nodes are drawn, so it can draw stubs to them.
 
-    size = svg_points(svg)
-    return size is not None and FONT_SIZE * min(1.0, printed_scale(*size, page)) >= READABLE
+    An attack, undercut or qualification between nodes on different pages is
+    then drawn on both, to a stub "see page N: node" (``--split``: "see CLAIM").
+    """
+    if len(pages) < 2:
+        return pages
+    where: dict[Ref, str] = {}
+    for number, page in enumerate(pages, 1):
+        label = f"see page {number}" if split is None else f"see {page.key}"
+        for ref in page.refs:
+            where.setdefault(ref, label)
+    return [_pointing(p, where) for p in pages]
+
+
+def _pointing(page: Page, where: Mapping[Ref, str]) -> Page:
+    """*page* drawing stubs to the nodes *where* names (see :func:`argmap.export.scene.build_scene`)."""
+    return replace(page, only=replace(page.only, elsewhere=where)) if isinstance(page.only, Within) else page
+
+
+BAND = LEGEND_HEIGHT + 30.0   # points a page's legend (up to three rows) and heading add above its diagram
+
+
+def _on_page(diagram: tuple[float, float], title: str) -> tuple[float, float]:
+    """A page's size from its diagram's: the heading (14 pt, at most 110 characters) and legend on top."""
+    heading = text_width(truncate(clean(title), 110), 14) + 20 if title else 0.0
+    return max(diagram[0], heading, 300.0), diagram[1] + BAND
+
+
+def _text(size: tuple[float, float], page: str) -> float:
+    """The body text size a picture of *size* prints at on *page*."""
+    return FONT_SIZE * min(1.0, printed_scale(*size, page))
+
+
+ESTIMATE_ROOM = 1.3   # Graphviz lays a page out up to this much bigger than arrange estimates
+SURE = 1.15           # an estimate this far above READABLE is trusted without a layout
+
+
+class _Measure:
+    """Lays pages out as SVG to see what they print at, remembering each page's size."""
+
+    def __init__(self, project: Project, map_id: str, page: str, options: dict, fmt: str = "svg") -> None:
+        from . import render_map
+
+        self.render_map, self.project, self.map_id, self.page = render_map, project, map_id, page
+        # Measured in the output's own format: PNG and PDF labels (HTML-like) lay out a little differently.
+        self.fmt = fmt if fmt in ("png", "pdf") else "svg"
+        self.options = {k: v for k, v in options.items() if k != "dpi"}
+        # Every node of the map as "elsewhere", so a page is measured with the stubs it will have.
+        self.elsewhere = {node.ref: "see page 00" for node in project.maps[map_id].nodes.values()}
+        self.sizes: dict[Page, tuple[float, float]] = {}
+
+    def readable(self, candidate: Page) -> bool:
+        """Whether *candidate* prints with body text of READABLE points or more (its size is kept)."""
+        estimate = self._estimate(candidate)
+        if estimate is not None and _text(_on_page(estimate, candidate.title), self.page) >= READABLE * SURE:
+            self.sizes[candidate] = estimate   # clearly readable: no layout needed to know
+            return True
+        drawn = self.render_map(self.project, self.map_id, self.fmt, only=_pointing(candidate, self.elsewhere).only,
+                                heading=candidate.title or None, **self.options)
+        size = picture_points(drawn, self.fmt)
+        if size is None:
+            return False
+        self.sizes[candidate] = (size[0], max(1.0, size[1] - BAND))   # the diagram without legend and heading
+        return _text(size, self.page) >= READABLE
+
+
+    def _estimate(self, candidate: Page) -> tuple[float, float] | None:
+        """*candidate*'s size from :mod:`.arrange`'s estimate (no Graphviz), generously rounded up."""
+        from ..errors import UsageError
+        from .dot import DiagramOptions, build_dot
+        from .scene import build_scene
+
+        try:
+            scene = build_scene(self.project, self.map_id, only=_pointing(candidate, self.elsewhere).only)
+        except UsageError:
+            return None
+        rankdir = str(self.options.get("rankdir") or "AUTO").upper()
+        drawing = build_dot(self.project, scene, DiagramOptions(group=self.options.get("group", "none"),
+                                                                rankdir=rankdir, legend=False))
+        width, height = drawing.plan.estimate if drawing.plan is not None else (0.0, 0.0)
+        if not width or not height:
+            return None
+        return width * ESTIMATE_ROOM + 20, height * ESTIMATE_ROOM + 20
+
+
+def _split(pages: list[Page], measure: _Measure, project: Project, map_id: str, only) -> list[Page]:
+    """*pages*, with each that does not print readably split further (at most MAX_SPLITS times over)."""
+    queue, done = [(p, 0) for p in pages], []
+    while queue:
+        candidate, level = queue.pop(0)
+        if measure.readable(candidate) or level >= MAX_SPLITS:
+            done.append(candidate)
+            continue
+        parts = halve_fan(candidate, only) if candidate.fan else split_page(project, map_id, candidate, only)
+        if len(parts) == 1:
+            done.append(candidate)
+        else:
+            queue[0:0] = [(p, level + 1) for p in parts]
+    return done
+
+
+def _together(size_a: tuple[float, float], size_b: tuple[float, float], page: str) -> tuple[float, float]:
+    """The diagram two pages' diagrams make on one page, one above or beside the other (whichever prints larger)."""
+    (wa, ha), (wb, hb) = size_a, size_b
+    shapes = ((max(wa, wb), ha + hb + 2 * RANKSEP), (wa + wb + TREE_GAP, max(ha, hb)))
+    return max(shapes, key=lambda shape: _text(_on_page(shape, "Claims"), page))
+
+
+MERGE_SLACK = 1.1   # merge only where the estimate leaves this factor of room over READABLE
+
+
+def _merge(pages: list[Page], measure: _Measure, only) -> list[Page]:
+    """Consecutive small pages on one page while they still print readably (a page per claim wastes paper).
+
+    Decided from the sizes already measured (two drawings side by side or one
+    above the other), then each merged page is laid out once to confirm; one
+    that misses falls back to its parts.  Linear in the pages.
+    """
+    groups: list[tuple[list[Page], tuple[float, float]]] = []
+    for candidate in pages:
+        size = measure.sizes.get(candidate)
+        if size is None:
+            groups.append(([candidate], (1e9, 1e9)))
+            continue
+        joined = _together(groups[-1][1], size, measure.page) if groups else None
+        if joined is not None and _text(_on_page(joined, "Claims"), measure.page) >= READABLE * MERGE_SLACK:
+            groups[-1] = ([*groups[-1][0], candidate], joined)
+        else:
+            groups.append(([candidate], size))
+    merged: list[Page] = []
+    for members, _size in groups:
+        if len(members) == 1:
+            merged.append(members[0])
+            continue
+        refs = frozenset().union(*(m.refs for m in members))
+        keys = [m.key for m in members]
+        titles = tuple(m.title for m in members)
+        together = Page(members[0].key, " \u00b7 ".join(titles),
+                        Within(refs, "claims " + ", ".join(keys), only or None), None, refs, parts=titles)
+        merged.extend([together] if measure.readable(together) else members)
+    return merged
 
 
 def render_pages(project: Project, map_id: str | None, fmt: str, *, page: str | None = None,
@@ -155,84 +296,32 @@ def render_pages(project: Project, map_id: str | None, fmt: str, *, page: str | 
     claim's id (``--split``) or the page number (``--page`` in SVG, PNG, DOT).
     """
     from . import render_map
+    from .paper import combine_pdf, fit_svg, paper_png
 
     only = options.pop("only", None)
     focus = options.get("focus")
-    if focus is not None or (split is None and _readable(render_map(project, map_id, "svg", only=only, **{
-            k: v for k, v in options.items() if k != "dpi"}), page)):
+    measure = _Measure(project, focus.map_id if focus is not None else map_id, page or "a4", options, fmt)
+    if focus is not None or (split is None and measure.readable(Page("", "", only))):
         pages = [Page("", "", only)]
     else:
         pages = claim_pages(project, map_id, only)
-    if page is not None and len(pages) > 1:   # split further what still does not print readably
-        svg_options = {k: v for k, v in options.items() if k != "dpi"}
-        queue, pages = [(p, 0) for p in pages], []
-        while queue:
-            candidate, level = queue.pop(0)
-            if level >= MAX_SPLITS or _readable(render_map(project, map_id, "svg", only=candidate.only,
-                                                           heading=candidate.title, **svg_options), page):
-                pages.append(candidate)
-                continue
-            parts = halve_fan(candidate, only) if candidate.fan else split_page(project, map_id, candidate, only)
-            if len(parts) == 1:
-                pages.append(candidate)
-            else:
-                queue[0:0] = [(p, level + 1) for p in parts]
-    drawn = [(p.key, p.title, render_map(project, map_id, fmt, only=p.only, heading=p.title or None, **options))
-             for p in pages]
+        if page is not None and len(pages) > 1:
+            pages = _split(pages, measure, project, map_id, only)
+            if split is None:
+                pages = _merge(pages, measure, only)
+    pages = _cross_references(pages, split)
+    drawn = []
+    for p in pages:
+        heading = p.title or None
+        if page is not None and fmt == "png":   # scaled to the paper at --dpi (default 150)
+            data = paper_png(render_map, project, map_id, p.only, heading, page, options, measure.options)
+        else:
+            data = render_map(project, map_id, fmt, only=p.only, heading=heading, **options)
+        drawn.append((p.key, p.title, data))
     if page is not None and fmt == "pdf":
-        return [("", combine_pdf([(title, data) for _k, title, data in drawn], page))]
+        return [("", combine_pdf([(p.parts or p.title, data) for p, (_k, _t, data) in zip(pages, drawn)], page))]
     if page is not None and fmt == "svg":
         drawn = [(k, t, fit_svg(data, page)) for k, t, data in drawn]
     if split is None and len(drawn) > 1:   # --page alone: pages are numbered
         return [(str(n), data) for n, (_k, _t, data) in enumerate(drawn, 1)]
     return [(key, data) for key, _t, data in drawn]
-
-
-def _fit(width: float, height: float, page: str) -> tuple[float, float, float]:
-    """The paper (width, height) in the orientation that suits the picture, and the scale to fit it."""
-    pw, ph = PAGE_SIZES[page]
-    if (width > height) != (pw > ph):
-        pw, ph = ph, pw
-    return pw, ph, min(1.0, (pw - 2 * MARGIN) / width, (ph - 2 * MARGIN) / height)
-
-
-_SVG_SIZE = re.compile(rb'(<svg[^>]*?\swidth=")([\d.]+)pt("[^>]*?\sheight=")([\d.]+)pt(")', re.S)
-
-
-def fit_svg(svg: bytes, page: str) -> bytes:
-    """*svg* with its printed width and height scaled down to fit *page* (the drawing is unchanged)."""
-    found = _SVG_SIZE.search(svg[:4096])
-    if found is None:
-        return svg
-    width, height = float(found.group(2)), float(found.group(4))
-    _pw, _ph, scale = _fit(width, height, page)
-    if scale >= 1.0:
-        return svg
-    new = (found.group(1) + f"{width * scale:.0f}".encode() + b"pt" + found.group(3)
-           + f"{height * scale:.0f}".encode() + b"pt" + found.group(5))
-    return svg[:found.start()] + new + svg[found.end():]
-
-
-def combine_pdf(pages: list[tuple[str, bytes]], page: str) -> bytes:
-    """One PDF of *pages* (title, one-page PDF from Graphviz), each centred on a *page*-sized sheet."""
-    try:
-        from pypdf import PageObject, PdfReader, PdfWriter, Transformation
-    except ImportError:
-        raise RenderError("a multi-page PDF needs the pypdf package (pip install pypdf)") from None
-    writer = PdfWriter()
-    for index, (title, data) in enumerate(pages):
-        try:
-            source = PdfReader(io.BytesIO(data)).pages[0]
-        except Exception as exc:  # Graphviz wrote something pypdf cannot read
-            raise RenderError(f"cannot read the PDF Graphviz wrote for page {index + 1}: {exc}") from None
-        width, height = float(source.mediabox.width), float(source.mediabox.height)
-        pw, ph, scale = _fit(width, height, page)
-        sheet = PageObject.create_blank_page(width=pw, height=ph)
-        move = Transformation().scale(scale).translate((pw - width * scale) / 2, (ph - height * scale) / 2)
-        sheet.merge_transformed_page(source, move)
-        writer.add_page(sheet)
-        if title:
-            writer.add_outline_item(title=clean(title)[:120], page_number=index)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

@@ -12,11 +12,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
+from pathlib import Path
 
 from ..errors import RenderError, UsageError
 from . import embedded
 
-__all__ = ["RENDERERS", "system_dot", "choose", "render", "TIMEOUT"]
+__all__ = ["RENDERERS", "system_dot", "choose", "render", "render_with_svg", "TIMEOUT"]
 
 RENDERERS = ("auto", "dot", "embedded")
 TIMEOUT = 600  # seconds: a layout that takes longer has gone wrong
@@ -45,7 +47,7 @@ def choose(renderer: str, fmt: str) -> str:
     return "embedded"
 
 
-def _run_dot(source: str, fmt: str, extra: list[str]) -> bytes:
+def _run_dot(source: str, fmt: str, extra: list[str], output: bool = True) -> bytes:
     binary = system_dot()
     if binary is None:
         raise RenderError("the system Graphviz 'dot' is not installed")
@@ -56,7 +58,7 @@ def _run_dot(source: str, fmt: str, extra: list[str]) -> bytes:
         raise RenderError(f"Graphviz took longer than {TIMEOUT} s; try --focus NODE --depth N") from None
     except OSError as exc:
         raise RenderError(f"cannot run {binary}: {exc.strerror or exc}") from None
-    if done.returncode != 0 or not done.stdout:
+    if done.returncode != 0 or (output and not done.stdout):
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RenderError("Graphviz 'dot' failed: " + (message[-1] if message else f"exit {done.returncode}"))
     return done.stdout
@@ -69,3 +71,22 @@ def render(source: str, fmt: str, renderer: str = "auto", *, dpi: int | None = N
         extra = [f"-Gdpi={dpi}"] if dpi and fmt == "png" else []
         return _run_dot(source, fmt, extra), used
     return embedded.render(source, fmt), used
+
+
+def render_with_svg(source: str, fmt: str, renderer: str = "auto", *, dpi: int | None = None) -> tuple[bytes, bytes]:
+    """Draw DOT *source* as SVG and as *fmt* (PNG, PDF) from one layout: ``(svg, data)``.
+
+    The system ``dot`` writes several formats from one run (``-Tsvg -o a
+    -Tpdf -o b``), so a caller that measures the SVG before keeping the PDF
+    pays for one layout, not two.
+    """
+    if choose(renderer, fmt) != "dot" or fmt == "svg" or (dpi and fmt == "png"):   # -Gdpi scales the SVG too
+        svg = render(source, "svg", renderer)[0]
+        return svg, (svg if fmt == "svg" else render(source, fmt, renderer, dpi=dpi)[0])
+    with tempfile.TemporaryDirectory(prefix="argmap-dot-") as folder:
+        svg_path, out_path = Path(folder) / "out.svg", Path(folder) / f"out.{fmt}"
+        _run_dot(source, "svg", ["-o", str(svg_path), f"-T{fmt}", "-o", str(out_path)], output=False)
+        try:
+            return svg_path.read_bytes(), out_path.read_bytes()
+        except OSError as exc:
+            raise RenderError(f"Graphviz 'dot' wrote no {fmt.upper()}: {exc.strerror or exc}") from None

@@ -67,8 +67,11 @@ def test_page_pdf_is_one_file_of_paper_sized_pages(page):
     for sheet in reader.pages:
         assert sorted((round(float(sheet.mediabox.width)), round(float(sheet.mediabox.height)))) == \
             [round(v) for v in paper]
-    titles = [item.title for item in reader.outline]
-    assert titles[0].startswith("c0: Main claim 0") and len(titles) == len(reader.pages)
+    # One outline entry per main claim, in order, each on the page that draws it; every page has one.
+    entries = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+    assert [t.split(":")[0] for t, _n in entries][:12] == [f"c{i}" for i in range(12)]
+    assert entries[0][0].startswith("c0: Main claim 0")
+    assert {n for _t, n in entries} == set(range(len(reader.pages)))
 
 
 def test_a_small_map_is_one_page():
@@ -135,3 +138,92 @@ def test_a_hostile_claim_id_cannot_steer_the_file_name(tmp_path):
     path = _piece_path(tmp_path / "out.svg", key, True)
     assert path.parent == tmp_path and "/" not in path.name and "\u202e" not in path.name
     assert path.name.startswith("out--") and path.suffix == ".svg"
+
+
+# -- what issue 14 left open: relations across pages, paper-sized PNG, the default for print ---------------
+
+CROSS = {
+    "c1": {"kind": "claim", "text": "The first main claim."},
+    "p1": {"text": "A reason for the first that also attacks the second.", "supports": ["c1"], "attacks": ["c2"]},
+    "c2": {"kind": "claim", "text": "The second main claim."},
+    "p2": {"text": "A reason for the second.", "supports": ["c2"]},
+}
+
+
+def _stub_texts(svg: bytes) -> list[str]:
+    root = ET.fromstring(svg)
+    return [" ".join("".join(t.itertext()) for t in g.iter(SVG + "text"))
+            for g in root.iter(SVG + "g") if "stub" in (g.get("class") or "").split()]
+
+
+def _edge_titles(svg: bytes) -> list[str]:
+    root = ET.fromstring(svg)
+    return [g.find(SVG + "title").text for g in root.iter(SVG + "g")
+            if "edge" in (g.get("class") or "").split()]
+
+
+def test_an_attack_between_claims_on_different_diagrams_is_drawn_on_both():
+    project = build_project(CROSS)
+    out = dict(render_pages(project, "m", "svg", split="claim", renderer="embedded"))
+    # c1's diagram: p1 attacks c2, drawn as a stub that says where c2 is.
+    assert any(t.startswith("see c2: c2") for t in _stub_texts(out["c1"]))
+    assert "p1 rebuts c2" in _edge_titles(out["c1"])
+    # c2's diagram: the attacker p1, drawn on c1's diagram, is a stub here.
+    assert any(t.startswith("see c1: p1") for t in _stub_texts(out["c2"]))
+    assert "p1 rebuts c2" in _edge_titles(out["c2"])
+    # Supports are not carried across: a stub stands only for a conflict.
+    assert not any("p2" in t for t in _stub_texts(out["c1"]))
+
+
+def test_page_stubs_name_the_page_number():
+    project = build_project({**_forest(14, 4), **{"x": {"text": "Attacks the last claim.", "supports": ["c0"],
+                                                         "attacks": ["c13"]}}})
+    pages = render_pages(project, "m", "svg", page="a4", renderer="embedded")
+    assert len(pages) > 2
+    stubs = [(n, t) for n, data in pages for t in _stub_texts(data)]
+    first = next(t for n, t in stubs if n == "1")
+    assert re.match(r"see page \d+: c13", first)
+    target = int(first.split()[2].rstrip(":"))
+    assert any(t.startswith("see page 1: x") for n, t in stubs if n == str(target))
+
+
+@needs_dot
+def test_png_pages_fit_the_paper_at_their_stated_resolution():
+    import struct
+
+    project = build_project(_forest(14, 4))
+    pages = render_pages(project, "m", "png", page="a4", renderer="dot")
+    assert len(pages) > 1
+    for _n, png in pages:
+        width, height = struct.unpack(">II", png[16:24])
+        assert png[37:41] == b"pHYs"
+        per_metre = struct.unpack(">I", png[41:45])[0]
+        dpi = per_metre * 0.0254
+        assert round(dpi) == 150
+        inches = sorted((width / dpi, height / dpi))
+        assert inches[0] <= 595 / 72 + 0.01 and inches[1] <= 842 / 72 + 0.01   # within A4
+
+
+@needs_dot
+def test_pdf_is_paged_for_a4_by_default_and_page_none_keeps_one_picture(workspace, capsys):
+    from pypdf import PdfReader
+
+    assert main(["export", "maps/may-2018.yaml", "-o", "may.pdf"]) == 0
+    err = capsys.readouterr().err
+    reader = PdfReader(str(workspace / "may.pdf"))
+    assert len(reader.pages) > 1 and f"{len(reader.pages)} A4 pages" in err
+    for sheet in reader.pages:
+        assert sorted((round(float(sheet.mediabox.width)), round(float(sheet.mediabox.height)))) == [595, 842]
+    assert main(["export", "maps/may-2018.yaml", "-o", "whole.pdf", "--page", "none"]) == 0
+    whole = PdfReader(str(workspace / "whole.pdf"))
+    assert len(whole.pages) == 1 and float(whole.pages[0].mediabox.width) > 842
+
+
+def test_one_picture_that_prints_too_small_says_so_and_how_to_get_pages(workspace, capsys):
+    assert main(["export", "maps/bbc-reader-heath-2021.yaml", "-o", "bbc.svg", "--renderer", "embedded"]) == 0
+    err = capsys.readouterr().err
+    assert re.search(r"on an A4 sheet its text would print at \d\.\d pt: --page a4 gives readable pages", err)
+    project = build_project(_forest(1, 2))
+    from argmap.export.paper import print_note
+    small = render_pages(project, "m", "svg", renderer="embedded", page=None, split=None)
+    assert print_note("svg", small[0][1], None, None, False) == ""
