@@ -2,6 +2,12 @@
 
     python benchmarks/bench_aif_import.py                 # 1k, 10k, 100k I-nodes
     python benchmarks/bench_aif_import.py 20000 50000     # other sizes
+    python benchmarks/bench_aif_import.py --destination   # a small file into folders of 0 to 1,400 maps
+
+``--destination`` measures what an import costs beside the maps already in
+the folder (issue 17: each import used to load the whole folder twice, so
+building a corpus file by file was quadratic): one small file into folders
+of 0, 350 and 1,400 small maps, and a folder of 200 files in one run.
 
 Each file is shaped as OVA writes one: every I-node is asserted by an L-node
 ("Speaker : words") through a YA node, with its locution and participant;
@@ -131,5 +137,63 @@ def main(sizes: list[int]) -> None:
                 previous = (cpu, memory)
 
 
+def small_map(k: int) -> tuple[str, str]:
+    """A small map (ten nodes) and its seed, as a curator would have them."""
+    seed = " ".join(sentence(k * 10 + i, False) for i in range(10)) + "\n"
+    lines = [f"map: m{k}", f"title: Map {k}", f"source: {{seed: m{k}.txt, genre: news-report}}",
+             "speakers:", "  s: {name: A speaker}", "nodes:"]
+    for i in range(10):
+        lines += [f"  n{i}:", "    kind: premise" if i else "    kind: claim", "    by: s",
+                  f"    text: {sentence(k * 10 + i, False)}", f"    quote: {sentence(k * 10 + i, False)}"]
+        if i:
+            lines.append("    supports: n0")
+    return "\n".join(lines) + "\n", seed
+
+
+def destination_bench() -> None:
+    """The cost of an import beside the maps already there, and of a folder of files in one run."""
+    print("| maps in the folder | files imported | wall | CPU | per file |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        small = root / "small.json"
+        small.write_text(json.dumps(synth_aif(20, False)))
+        for count in (0, 350, 1400):
+            project = root / f"p{count}"
+            (project / "maps").mkdir(parents=True)
+            (project / "seeds").mkdir()
+            for k in range(count):
+                text, seed = small_map(k)
+                (project / "maps" / f"m{k}.yaml").write_text(text)
+                (project / "seeds" / f"m{k}.txt").write_text(seed)
+            seconds, cpu, _, code = _timed([sys.executable, "-m", "argmap", "import", "aif", str(small), "-o",
+                                            str(project / "maps" / "new.yaml"), "-q"])
+            print(f"| {count:,} | 1 | {seconds:.2f} s | {cpu:.2f} s | {cpu:.2f} s |" + (f" exit {code}" if code else ""),
+                  flush=True)
+        corpus = root / "corpus"
+        corpus.mkdir()
+        for k in range(200):
+            (corpus / f"nodeset{k}.json").write_text(json.dumps(synth_aif(20, False)))
+        seconds, cpu, _, code = _timed([sys.executable, "-m", "argmap", "import", "aif", str(corpus), "-o",
+                                        str(root / "p1400" / "maps"), "-q"])
+        print(f"| 1,400 | 200 (one run) | {seconds:.2f} s | {cpu:.2f} s | {cpu / 200:.3f} s |"
+              + (f" exit {code}" if code else ""), flush=True)
+
+
+def _timed(argv: list[str]) -> tuple[float, float, float, int]:
+    """(wall seconds, CPU seconds, peak MB, exit status) of *argv* in a fresh process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code and process.stderr:
+        print(f"  (exit {code}: {process.stderr.read().decode('utf-8', 'replace').strip()[:300]})", file=sys.stderr)
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code
+
+
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or SIZES)
+    if sys.argv[1:] == ["--destination"]:
+        destination_bench()
+    else:
+        main([int(a) for a in sys.argv[1:]] or SIZES)
