@@ -257,7 +257,9 @@ class _Document:
         argmap = self.argmap
         colours = "\n".join(f"        {tag}: {_quoted(colour)}" for tag, colour in TAG_COLOURS.items())
         lines = ["===", f"title: {_quoted(clean(argmap.title))}", "color:", "    tagColors:", colours,
-                 "model:", "    removeTagsFromText: true", "===", "",
+                 "model:", "    removeTagsFromText: true",
+                 # every node in the map, a qualifier or a node linked only by same_as included
+                 "selection:", "    excludeDisconnected: false", "===", "",
                  f"// Exported by argmap from {escape_text(clean(argmap.path))}.",
                  "// Statements are titled by their first words; the node's id and the rest are its data.", ""]
         children: dict[Ref, list[str]] = {ref: [] for ref in self.refs}

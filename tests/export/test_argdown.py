@@ -134,7 +134,7 @@ def test_kinds_are_tags_with_a_colour_each(fixture_project):
     for kind in Kind:
         assert f'        {kind.value}: "{TAG_COLOURS[kind.value]}"' in front
     assert len({TAG_COLOURS[k.value] for k in Kind}) == len(Kind)
-    assert "removeTagsFromText: true" in front
+    assert "removeTagsFromText: true" in front and "excludeDisconnected: false" in front
     for _, rest in STATEMENT.findall(text):  # the kind is the first tag: Argdown colours by it
         first = re.search(r" #([\w-]+)", rest).group(1)
         assert first in {k.value for k in Kind} | {"context"}
@@ -200,7 +200,13 @@ def check_counts(project, map_id, doc):
 
 @needs_argdown
 def test_cli_counts_equal_the_maps(fixture_project, tmp_path):
-    check_counts(fixture_project, "commentary", parsed(fixture_project, "commentary", tmp_path))
+    doc = parsed(fixture_project, "commentary", tmp_path)
+    check_counts(fixture_project, "commentary", doc)
+    # argdown map draws every statement, a qualifier with no arrow included, and every argument
+    dot = argdown("map", tmp_path / "commentary.argdown", "--format", "dot")
+    assert dot.count('type="statement-map-node"') == len(doc["statements"])
+    assert dot.count('type="argument-map-node"') == len(doc["arguments"])
+    assert f'color="{TAG_COLOURS["concession"]}"' in dot    # the qualifying concession, drawn amber
 
 
 @needs_argdown
