@@ -127,6 +127,7 @@ def _i_and_l_nodes(project: Project, map_id: str, graph: AifGraph) -> None:
 def _inferences(project: Project, map_id: str, graph: AifGraph) -> dict[tuple[frozenset[Ref], Ref], str]:
     """One RA per inference: the map's in declaration order, then others' that reach the map."""
     ras: dict[tuple[frozenset[Ref], Ref], str] = {}
+    rank = {node_id: k for k, node_id in enumerate(graph.i_nodes.values())}
 
     def add(premises: tuple[Ref, ...], conclusion: Ref, scheme: str | None, drawn_by: str | None) -> None:
         key = (frozenset(premises), conclusion)
@@ -134,7 +135,8 @@ def _inferences(project: Project, map_id: str, graph: AifGraph) -> dict[tuple[fr
             return
         name = aif_scheme_name(scheme, RelKind.SUPPORTS)
         ras[key] = ra = graph.node("RA", name, scheme=name)
-        for premise in premises:
+        # Premises in the map's order, not as a record lists them: the same RA whoever declares it.
+        for premise in sorted(premises, key=lambda ref: rank[graph.i_nodes[ref]]):
             graph.edge(graph.i_nodes[premise], ra)
         graph.edge(ra, graph.i_nodes[conclusion])
         graph.snodes[ra] = {"kind": RelKind.SUPPORTS.value, **({"scheme": scheme} if scheme else {}),

@@ -3,7 +3,8 @@
 What each reader reads (read December 2026; tests/export/test_aif_out_readers.py
 checks the files against it field by field):
 
-* AIFdb's upload (``AIFdb/actions/json.php``) reads top-level ``nodes``
+* AIFdb's upload (``AIFdb/actions/json.php``; OVA3's ``save2db`` posts it
+  this shape, with numeric ids) reads top-level ``nodes``
   (``nodeID``, ``text``, ``type``), ``edges`` (``fromID``, ``toID``),
   ``schemefulfillments`` (``nodeID``, ``schemeID``), ``participants``
   (``participantID``, ``firstname``, ``surname``) and ``locutions``
@@ -39,14 +40,24 @@ _X_I, _X_YA, _X_L, _X_S, _ROW, _STEP = 600, 900, 1200, 250, 140, 60
 
 
 def aifdb_layout(graph: AifGraph, block: dict) -> dict:
-    """AIFdb's flat layout, as its upload reads it and its exports look."""
+    """AIFdb's flat layout, as OVA3's ``save2db`` posts it to AIFdb's upload.
+
+    Ids are numbers there (the block's keys and references stay strings, as
+    JSON keys must be): OVA3 reads this layout back with ``loaddbjson``,
+    which adds a number to each id, so that a string id ``"2"`` would
+    become ``"02"``.
+    """
+    def n(node_id: str) -> int:
+        return int(node_id)
+
     return {
-        "nodes": graph.nodes,
-        "edges": [{"edgeID": k, "fromID": a, "toID": b, "formEdgeID": None}
+        "nodes": [{**node, "nodeID": n(node["nodeID"])} for node in graph.nodes],
+        "edges": [{"edgeID": k, "fromID": n(a), "toID": n(b), "formEdgeID": None}
                   for k, (a, b) in enumerate(graph.edges, 1)],
-        "schemefulfillments": graph.schemefulfillments,
+        "schemefulfillments": [{"nodeID": n(sf["nodeID"]), "schemeID": sf["schemeID"]}
+                               for sf in graph.schemefulfillments],
         "participants": graph.participants,
-        "locutions": graph.locutions,
+        "locutions": [{**loc, "nodeID": n(loc["nodeID"])} for loc in graph.locutions],
         "descriptorfulfillments": [],
         "argmap": block,
     }

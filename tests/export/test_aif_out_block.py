@@ -21,7 +21,8 @@ def exported(request, tmp_path):
     project = aif_out_fixture.project(tmp_path)
     data = json.loads(dumps(project, "main", request.param))
     nodes = data["AIF"]["nodes"] if request.param == "ova" else data["nodes"]
-    return project, data, {n["nodeID"]: n for n in nodes}
+    # AIFdb's layout has numeric ids (as OVA3 posts it), the block string keys: compare as text.
+    return project, data, {str(n["nodeID"]): {**n, "nodeID": str(n["nodeID"])} for n in nodes}
 
 
 def _info(data, node_id):
@@ -56,7 +57,8 @@ def test_forces_said_by_and_stance_details(exported):
 def test_each_ya_is_the_illocution_of_its_nodes_force(exported):
     _, data, nodes = exported
     edges = data["AIF"]["edges"] if "AIF" in data else data["edges"]
-    ya_into = {e["toID"]: nodes[e["fromID"]]["text"] for e in edges if nodes[e["fromID"]]["type"] == "YA"}
+    ya_into = {str(e["toID"]): nodes[str(e["fromID"])]["text"] for e in edges
+               if nodes[str(e["fromID"])]["type"] == "YA"}
     by_ref = {v["ref"]: k for k, v in data["argmap"]["nodes"].items()}
     expected = {"end-tendering": "Asserting", "madness": "Rhetorical Questioning", "not-magic": "Conceding",
                 "might-help": "Assertive Questioning", "keeps-costs-down": "Asserting"}
@@ -137,3 +139,14 @@ def test_any_name_fits_aifdb_and_ovas_lookup(name):
         assert not set("'\\:") & set(first + last)
         if ova:
             assert " " not in first and " " not in last  # OVA splits the L-node's name at spaces
+
+
+def test_an_inferences_premises_come_in_the_maps_order(exported):
+    """data-show declares {to: end-tendering, with: [wastes-money]}; the map has wastes-money first.
+    The RA's premise edges follow the map, so that it is the same RA whichever premise declares it."""
+    _, data, nodes = exported
+    edges = data["AIF"]["edges"] if "AIF" in data else data["edges"]
+    ra = _info(data, "data-show")["relations"][0]["snode"]
+    into = [nodes[str(e["fromID"])]["text"] for e in edges
+            if str(e["toID"]) == ra and nodes[str(e["fromID"])]["type"] == "I"]  # not the undercut's CA
+    assert into == ["Tendering wastes money.", "The data show it."]

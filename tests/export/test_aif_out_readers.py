@@ -40,6 +40,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -72,6 +73,8 @@ def test_aifdb_reads_every_list_it_loops_over(aifdb):
     for key in ("nodes", "edges", "schemefulfillments", "participants", "locutions"):
         assert isinstance(aifdb[key], list) and aifdb[key], key
     assert "AIF" not in aifdb and "OVA" not in aifdb and "text" not in aifdb  # one layout, not a mix
+    # Numeric ids, as OVA3's save2db posts them: OVA's loaddbjson adds a number to each (a string "2" -> "02").
+    assert all(isinstance(n["nodeID"], int) for n in aifdb["nodes"])
 
 
 def test_aifdb_finds_every_node_an_edge_scheme_or_locution_names(aifdb):
@@ -229,3 +232,15 @@ def test_ova_reads_the_aifdb_layout_with_the_same_participants(aifdb):
             assert _get_participant_name(nodes[locution["nodeID"]]["text"]) == (first, last)
             checked += 1
     assert checked >= 4
+
+
+def test_aifdb_layout_has_every_field_of_a_real_ova3_upload(aifdb):
+    """tests/data/aif/out-ova3-save2db-upload.json is what OVA3's save2db posted to AIFdb (CC-BY-SA)."""
+    real = json.loads((Path(__file__).resolve().parents[1] / "data" / "aif" / "out-ova3-save2db-upload.json")
+                      .read_text(encoding="utf-8"))
+    for key, items in real.items():
+        assert items, key
+        model = items[0]
+        for ours in aifdb[key]:
+            for field, value in model.items():
+                assert type(ours[field]) is type(value), (key, field, ours[field], value)
