@@ -63,7 +63,6 @@ FORMATS: dict[str, Format] = {
     "argdown": Format("Argdown: the JSON of 'argdown json', or .argdown through the Argdown CLI",
                       "argmap.export.argdown_import", "convert_file", (".argdown", ".ad", ".json")),
 }
-GENRES = ["news-report", "opinion-column", "reader-comment", "debate"]
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -75,7 +74,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="MAP.yaml|DIR",
                         help="the map file to write (one input), or the maps folder (several, or a folder)")
     parser.add_argument("--map-id", metavar="ID", help="the map's id (one input; default: the output file's name)")
-    parser.add_argument("--genre", choices=GENRES, default=None,
+    from ..model import Genre
+
+    parser.add_argument("--genre", choices=[g.value for g in Genre if g is not Genre.PAGE_FURNITURE], default=None,
                         help="the source's genre when the file does not say (default: news-report; debate for "
                              "dialogue corpora such as QT30 and US2016)")
     parser.add_argument("--seeds", metavar="DIR", help="where to put the seeds (default: seeds/ beside the maps folder)")
