@@ -67,6 +67,8 @@ FORMATS: dict[str, Format] = {
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    # --help shows what a user needs: the docstring up to the converter contract, which is for developers.
+    parser.description = (__doc__ or "").split("\nAdding a format")[0].rstrip() + "\n"
     parser.add_argument("source_format", choices=list(FORMATS), metavar="FORMAT",
                         help="the files' format: " + ", ".join(f"{k} ({f.title})" for k, f in FORMATS.items()))
     parser.add_argument("files", nargs="+", metavar="FILE",
