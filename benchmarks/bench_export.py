@@ -2,7 +2,7 @@
 
     python benchmarks/bench_export.py                 # 500 and 2,000 nodes, 3 runs each
     python benchmarks/bench_export.py --sizes 500 --runs 5
-    python benchmarks/bench_export.py --shape-only     # only the page-shape table
+    python benchmarks/bench_export.py --shape-only     # only the page-shape and print table
     ARGDOWN_CLI=/path/to/node_modules/.bin/argdown python benchmarks/bench_export.py
 
 Every time is a fresh process, as a user would run it: ``argmap export
@@ -78,6 +78,24 @@ def svg_points(path: Path) -> tuple[float, float]:
     return float(w.group(1)), float(h.group(1))
 
 
+def pdf_pages(path: Path) -> list[float]:
+    """The body text size each page of a PDF argmap wrote prints at (its drawing's scale times 11 pt).
+
+    argmap places each drawing with one ``q s 0 0 s tx ty cm`` before Graphviz's content stream
+    (argmap/export/paper.py), so the scale is read from there, not guessed.
+    """
+    from pypdf import PdfReader
+
+    from argmap.export.style import FONT_SIZE
+
+    sizes = []
+    for page in PdfReader(str(path)).pages:
+        contents = page.get_contents()
+        found = re.match(rb"\s*q ([\d.]+) 0 0 ", contents.get_data() if contents is not None else b"")
+        sizes.append(FONT_SIZE * float(found.group(1)) if found else float("nan"))
+    return sizes
+
+
 def shape_table(renderers: list[str]) -> None:
     """Aspect ratio and printed text size of default exports (see the module docstring)."""
     from argmap.export.arrange import aspect, printed_scale
@@ -90,9 +108,12 @@ def shape_table(renderers: list[str]) -> None:
         cases = [(p.stem, p) for p in sorted((repo / "maps").glob("*.yaml")) if p.stem != "topics"]
         for size in (50, 200, 1000):
             cases.append((f"synthetic {size} nodes", synth.write(root / f"shape{size}", size) / "synth-0.yaml"))
-        print("default export, page shape (target: aspect <= 2.5; body text >= 9 pt on A4)\n")
-        print(f"{'map':<28} | {'renderer':<8} | {'size (pt)':>13} | {'aspect':>6} | {'A4 text':>7} | {'time':>6}")
-        print("-" * 84)
+        print("default export, page shape (targets: aspect <= 2.5; body text >= 9 pt on A4, or the export splits)")
+        print("SVG: one picture (its aspect, and the text size if printed on one A4 sheet);")
+        print("PDF (system dot): A4 pages by default (how many, and the smallest text on any page)\n")
+        print(f"{'map':<28} | {'renderer':<8} | {'size (pt)':>13} | {'aspect':>6} | {'A4 text':>7} | {'time':>6} | "
+              f"{'PDF pages':>9} | {'min text':>8} | {'PDF time':>8}")
+        print("-" * 118)
         for name, path in cases:
             for renderer in renderers:
                 out = root / f"{name.replace(' ', '-')}-{renderer}.svg"
@@ -100,16 +121,22 @@ def shape_table(renderers: list[str]) -> None:
                                  "--force", "-q"])
                 w, h = svg_points(out)
                 text = FONT_SIZE * min(1.0, printed_scale(w, h, "a4"))
+                pdf_cells = f"{'-':>9} | {'-':>8} | {'-':>8}"
+                if renderer == "dot":
+                    pdf = out.with_suffix(".pdf")
+                    pdf_time = timed([*argmap, "export", str(path), "-o", str(pdf), "--force", "-q"])
+                    sizes = pdf_pages(pdf)
+                    pdf_cells = f"{len(sizes):>9} | {min(sizes):6.1f}pt | {pdf_time:7.2f}s"
                 print(f"{name:<28} | {renderer:<8} | {w:6.0f}x{h:<6.0f} | {aspect(w, h):6.2f} | "
-                      f"{text:5.1f}pt | {elapsed:5.2f}s")
+                      f"{text:5.1f}pt | {elapsed:5.2f}s | {pdf_cells}")
         if shutil.which("dot"):
             bbc = repo / "maps" / "bbc-reader-heath-2021.yaml"
             pdf = root / "bbc-a4.pdf"
             times = [timed([*argmap, "export", str(bbc), "-o", str(pdf), "--page", "a4", "--force", "-q"])
                      for _ in range(3)]
-            pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+            sizes = pdf_pages(pdf)
             print(f"\n--page a4, {bbc.stem} to PDF: {statistics.median(times):.2f} s (median of 3; "
-                  f"target 2 s), {pages} pages")
+                  f"target 2 s), {len(sizes)} pages, body text {min(sizes):.1f} to {max(sizes):.1f} pt")
         print()
 
 

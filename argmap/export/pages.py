@@ -46,7 +46,7 @@ class Page:
     parts: tuple = ()             # a page of several claims' pages: their titles (one outline entry each)
 
 
-MAX_SPLITS = 6   # a tree too big for a page is split at most this many times over
+MAX_SPLITS = 64   # a safety bound: every split makes strictly smaller pages, so splitting ends anyway
 
 
 def claim_pages(project: Project, map_id: str, only=None) -> list[Page]:
@@ -305,7 +305,7 @@ def render_pages(project: Project, map_id: str | None, fmt: str, *, page: str | 
         pages = [Page("", "", only)]
     else:
         pages = claim_pages(project, map_id, only)
-        if page is not None and len(pages) > 1:
+        if page is not None:   # split further what still does not print readably
             pages = _split(pages, measure, project, map_id, only)
             if split is None:
                 pages = _merge(pages, measure, only)

@@ -7,6 +7,7 @@ same arrangement.
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -81,3 +82,39 @@ def test_cycles_and_self_contained_nodes_are_arranged():
     arranged = plan(scene, {}, "AUTO")
     assert sum(len(s) for s in arranged.shelves) >= 9   # every lone node is a tree of its own
     assert _shape(render_map(project, "m", "svg", renderer="embedded")) <= MAX_ASPECT
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="compares with the system Graphviz")
+def test_both_renderers_draw_boxes_of_the_same_height():
+    """Pango measures a line of Arial shorter than the embedded Graphviz; the DOT gives the height."""
+    import json
+
+    from argmap.export.render import render
+
+    project = build_project({"c": {"kind": "claim", "text": "A claim " * 30},
+                             "p": {"supports": ["c"], "text": "One line."},
+                             "q": {"supports": ["c"], "text": "A reason that wraps over two lines or so."}})
+    dot = render_map(project, "m", "dot").decode()
+    heights = []
+    for renderer in ("dot", "embedded"):
+        objects = json.loads(render(dot, "json", renderer)[0])["objects"]
+        heights.append({o["name"]: float(o["height"]) for o in objects if o["name"].startswith("n")})
+    for name, height in heights[0].items():
+        assert abs(height - heights[1][name]) / height < 0.01, (name, height, heights[1][name])
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="lays out with the system Graphviz")
+def test_one_main_claim_too_big_for_a_page_is_still_split():
+    from argmap.export.pages import render_pages
+
+    nodes = {"c": {"kind": "claim", "text": "The only main claim of a long piece."}}
+    for i in range(6):
+        nodes[f"b{i}"] = {"supports": ["c"], "text": f"Branch {i}, a reason with reasons of its own."}
+        for j in range(5):
+            nodes[f"b{i}-{j}"] = {"supports": [f"b{i}"], "text": f"Reason {j} under branch {i}, at some length."}
+    pages = render_pages(build_project(nodes), "m", "svg", page="a4", renderer="dot")
+    assert len(pages) > 1
+    for _n, svg in pages:
+        size = svg_points(svg)   # fitted to the paper: width and height are the printed size
+        natural = float(re.search(rb'viewBox="[\d.]+ [\d.]+ ([\d.]+)', svg).group(1))
+        assert 11 * size[0] / natural >= 9.0
