@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import UsageError
+from ..errors import EmptySelectionError, UsageError
 from ..gcpause import gc_paused
 from ..jsonout import dumps as json_dumps
 from ..model import Project, Ref, RelKind
@@ -212,6 +212,9 @@ def to_aif(project: Project, map_id: str, flavour: str = "aifdb") -> dict:
         raise UsageError(f"unknown AIF flavour {flavour!r}; choose one of {', '.join(FLAVOURS)}")
     if map_id not in project.maps:
         raise UsageError(f"no map {map_id!r} is loaded")
+    if flavour == "ova" and not project.maps[map_id].nodes:
+        # OVA3's loadOva3Json reduces OVA.nodes with no initial value: an empty list throws.
+        raise EmptySelectionError(f"map {map_id} has no nodes, and OVA3 cannot open an analysis without any")
     with gc_paused():  # hundreds of thousands of small dicts, no cycles: collections would rescan them all
         graph = build_graph(project, map_id, ova=flavour == "ova")
         block = build_block(project, map_id, graph, with_text=flavour == "aifdb")

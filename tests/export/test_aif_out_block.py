@@ -150,3 +150,12 @@ def test_an_inferences_premises_come_in_the_maps_order(exported):
     into = [nodes[str(e["fromID"])]["text"] for e in edges
             if str(e["toID"]) == ra and nodes[str(e["fromID"])]["type"] == "I"]  # not the undercut's CA
     assert into == ["Tendering wastes money.", "The data show it."]
+
+
+def test_an_empty_map_is_refused_for_ova_and_written_for_aifdb():
+    from argmap.errors import EmptySelectionError
+
+    empty = build_project({})
+    assert to_aif(empty, "m")["nodes"] == []
+    with pytest.raises(EmptySelectionError, match="OVA3 cannot open"):
+        to_aif(empty, "m", "ova")
