@@ -97,17 +97,7 @@ def run_import(aif: Path, root: Path) -> tuple[float, float, float, int]:
     """(wall seconds, CPU seconds, peak MB, exit status) of `argmap import aif` in a fresh process."""
     maps = root / "maps"
     maps.mkdir(parents=True)
-    argv = [sys.executable, "-m", "argmap", "import", "aif", str(aif), "-o", str(maps / "big.yaml"), "-q"]
-    start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    error = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
-    if process.returncode:
-        print(f"  (exit {process.returncode}: {error.strip()[:300]})", file=sys.stderr)
-    cpu = usage.ru_utime + usage.ru_stime  # the machine is shared: CPU time varies less than wall time
-    return seconds, cpu, usage.ru_maxrss / 1024, process.returncode  # ru_maxrss is in KiB on Linux
+    return _timed([sys.executable, "-m", "argmap", "import", "aif", str(aif), "-o", str(maps / "big.yaml"), "-q"])
 
 
 def write_aif(n: int, same: bool, path: Path) -> None:
@@ -181,7 +171,11 @@ def destination_bench() -> None:
 
 
 def _timed(argv: list[str]) -> tuple[float, float, float, int]:
-    """(wall seconds, CPU seconds, peak MB, exit status) of *argv* in a fresh process."""
+    """(wall seconds, CPU seconds, peak MB, exit status) of *argv* in a fresh process.
+
+    CPU time (user + system) varies less than wall time on a shared machine; ``ru_maxrss``
+    from ``wait4`` is the process's peak resident memory (KiB on Linux).
+    """
     start = time.perf_counter()
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
