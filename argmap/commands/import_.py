@@ -158,10 +158,14 @@ def _jobs(args: argparse.Namespace, spec: Format) -> list[_Job]:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot create {visible(args.output, one_line=True)}: {exc.strerror or exc}") from None
-    jobs = []
+    jobs, taken = [], set()
     for source in dict.fromkeys(sources):
-        stem = Path(source).name.split(".")[0] or "imported"
-        jobs.append(_Job(source, output / f"{slug(stem) or 'imported'}.yaml", None))
+        stem = slug(Path(source).name.split(".")[0]) or "imported"
+        name, k = stem, 2
+        while name.casefold() in taken:  # two files of one name (in two folders, or no ASCII in it)
+            name, k = f"{stem}-{k}", k + 1
+        taken.add(name.casefold())
+        jobs.append(_Job(source, output / f"{name}.yaml", None))
     return jobs
 
 

@@ -55,15 +55,33 @@ def test_a_bad_file_in_a_batch_is_named_and_the_others_are_imported(corpus, caps
     assert len(list(maps.glob("nodeset*.yaml"))) == 3
 
 
-def test_two_files_that_would_make_one_map_never_overwrite_each_other(corpus, tmp_path, capsys):
+def test_two_files_of_one_name_make_two_maps(corpus, tmp_path):
     folder, maps = corpus
     other = tmp_path / "other"
     other.mkdir()
     aif_file(other / "nodeset0.json", "x", text="A different claim.")
-    args = ["import", "aif", str(folder / "nodeset0.json"), str(other / "nodeset0.json"), "-o", str(maps)]
-    assert main(args + ["--force"]) == 1
-    assert "written from another file in this run" in capsys.readouterr().err
+    args = ["import", "aif", str(folder / "nodeset0.json"), str(other / "nodeset0.json"), "-o", str(maps), "-q"]
+    assert main(args) == 0
     assert "Claim number 0." in (maps / "nodeset0.yaml").read_text()
+    assert "A different claim." in (maps / "nodeset0-2.yaml").read_text()
+    assert main(["check", str(maps), "-q"]) == 0
+
+
+def test_a_map_written_earlier_in_the_run_is_never_replaced(corpus, tmp_path, capsys, monkeypatch):
+    """Even with --force: were two files to make one map, the second is refused, not written over the first."""
+    import argmap.commands.import_ as command
+
+    folder, maps = corpus
+    real = command._jobs
+
+    def same_output(args, spec):
+        return [job._replace(output=maps / "one.yaml") for job in real(args, spec)]
+
+    monkeypatch.setattr(command, "_jobs", same_output)
+    args = ["import", "aif", str(folder / "nodeset0.json"), str(folder / "nodeset1.json"), "-o", str(maps)]
+    assert main(args + ["--force", "-q"]) == 1
+    assert "written from another file in this run" in capsys.readouterr().err
+    assert "Claim number 0." in (maps / "one.yaml").read_text()
 
 
 def test_batch_arguments_that_make_no_sense_are_refused(corpus, tmp_path):

@@ -86,6 +86,14 @@ def test_a_dialogue_is_a_debate(imported):
     assert imported.source.genre.value == "debate"
 
 
+def test_coverage_counts_a_debate_with_opinion(imported):
+    """Every turn of a debate argues: its sentences are held to the opinion floor, not the news one."""
+    from argmap.coverage import map_coverage
+
+    coverage = map_coverage(imported)
+    assert coverage.total.get("opinion", 0) > 0 and "news" not in coverage.total
+
+
 def test_illocutions_become_forces(imported):
     force = {n.text: n.effective_force.value for n in imported.nodes.values()}
     assert force["the NHS is broken"] == "rhetorical-question"
