@@ -159,3 +159,20 @@ def test_an_empty_map_is_refused_for_ova_and_written_for_aifdb():
     assert to_aif(empty, "m")["nodes"] == []
     with pytest.raises(EmptySelectionError, match="OVA3 cannot open"):
         to_aif(empty, "m", "ova")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.lists(st.tuples(st.integers(-5, 210), st.integers(-5, 210)), max_size=8))
+def test_ovas_text_gives_back_the_seed_whatever_the_spans(seed, raw_spans):
+    """OVA's text is HTML: whatever the seed holds (markup, '<br>', entities) and however the quotes'
+    spans overlap or stray, removing the spans and unescaping gives the seed back exactly."""
+    import html
+    import re
+
+    from argmap.export.aif_flavour import highlighted_text
+
+    spans = [(a, b, f"{k}_argmap") for k, (a, b) in enumerate(raw_spans)]
+    text = highlighted_text(seed.replace("\r", ""), spans)
+    plain = html.unescape(re.sub(r"<span[^>]*>|</span>", "", text).replace("<br>", "\n"))
+    assert plain == seed.replace("\r", "")
+    assert text.count("<span") == text.count("</span>") <= len(spans)
