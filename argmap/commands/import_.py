@@ -106,14 +106,18 @@ def run(args: argparse.Namespace) -> int:
     from .export import _Progress
 
     progress = _Progress(len(jobs), args.quiet)
+
+    def say(line: str) -> None:  # a message starts on a line of its own, the bar is drawn again after it
+        progress.close()
+        print(line, file=sys.stderr)
+
     failed = 0
     for done, job in enumerate(jobs):
         progress.update(done, Path(job.source).name)
         try:
-            status = _one(args, spec, job, destination)
+            status = _one(args, spec, job, destination, say)
         except ArgmapError as exc:  # this file's problem: say so, go on with the others
-            progress.close()
-            print(f"argmap: error: {visible(str(exc))}", file=sys.stderr)
+            say(f"argmap: error: {visible(str(exc))}")
             status = 1
         failed += status != 0
     progress.close()
@@ -169,8 +173,8 @@ def _jobs(args: argparse.Namespace, spec: Format) -> list[_Job]:
     return jobs
 
 
-def _one(args: argparse.Namespace, spec: Format, job: _Job, destination) -> int:
-    """Import one file as *job* says; raise ArgmapError (naming the file) when it cannot be."""
+def _one(args: argparse.Namespace, spec: Format, job: _Job, destination, say=None) -> int:
+    """Import one file as *job* says (messages through *say*); raise ArgmapError (naming the file) when it cannot be."""
     import importlib
     import re
 
@@ -178,7 +182,7 @@ def _one(args: argparse.Namespace, spec: Format, job: _Job, destination) -> int:
     from ..errors import ArgmapError, UsageError
     from ..export.aif_import import slug
     from ..export.aif_read import read_aif
-    from ..export.importing import ImportRequest, write_result
+    from ..export.importing import ImportRequest, to_stderr, write_result
     from ..spec import ID_PATTERN
     from ..visible import visible
 
@@ -194,7 +198,7 @@ def _one(args: argparse.Namespace, spec: Format, job: _Job, destination) -> int:
     if not re.fullmatch(ID_PATTERN, map_id):
         map_id = slug(map_id) or "imported"
         if not args.quiet:
-            print(f"argmap: using map id {map_id!r}", file=sys.stderr)
+            (say or to_stderr)(f"argmap: using map id {map_id!r}")
     destination.claim(map_id, output)
     shown = "standard input" if job.source == "-" else visible(job.source, one_line=True)
     try:
@@ -216,4 +220,4 @@ def _one(args: argparse.Namespace, spec: Format, job: _Job, destination) -> int:
         result = convert(data, request)
     except ArgmapError as exc:  # the file's problem: name the file (as typed), nothing written
         raise ArgmapError(f"{shown}: {exc}") from None
-    return write_result(result, output, destination, force=args.force, quiet=args.quiet)
+    return write_result(result, output, destination, force=args.force, quiet=args.quiet, say=say or to_stderr)

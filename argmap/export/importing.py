@@ -17,7 +17,7 @@ map with just the topics file and the maps it refers to.
 from __future__ import annotations
 
 import sys
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from ..plural import plural
 from ..visible import visible
 from ..yamlsource import read_yaml
 
-__all__ = ["ImportRequest", "ImportResult", "Destination", "header_id", "write_result"]
+__all__ = ["ImportRequest", "ImportResult", "Destination", "header_id", "to_stderr", "write_result"]
 
 _SUFFIXES = (".yaml", ".yml")
 _HEAD_BYTES = 64 * 1024  # a map's 'map:' key is its first line in every file argmap or a curator writes
@@ -228,9 +228,17 @@ class Destination:
         self.nodes.forget(map_id)
 
 
+def to_stderr(line: str) -> None:
+    """Print one message line on standard error (what :func:`write_result` says by default)."""
+    print(line, file=sys.stderr)
+
+
 def write_result(result: ImportResult, output: Path, destination: Destination, *, force: bool,
-                 quiet: bool) -> int:
-    """Write *result* (its seed, then the map) and check the map; the exit status (1: it does not check)."""
+                 quiet: bool, say: Callable[[str], None] = to_stderr) -> int:
+    """Write *result* (its seed, then the map) and check the map; the exit status (1: it does not check).
+
+    Messages go through *say* (standard error; a batch clears its progress bar first).
+    """
     from ..project import load
 
     protect = destination.protect(output)
@@ -247,15 +255,14 @@ def write_result(result: ImportResult, output: Path, destination: Destination, *
 
     if not quiet:
         for line in result.report:
-            print(f"note: {visible(line, one_line=True)}", file=sys.stderr)
+            say(f"note: {visible(line, one_line=True)}")
         counts = result.counts
         elsewhere = counts.get("elsewhere", 0)
-        print(f"wrote {visible(str(output), one_line=True)}: {plural(counts.get('nodes', 0), 'node')}, "
-              f"{plural(counts.get('relations', 0), 'relation')}, {plural(counts.get('speakers', 0), 'speaker')}"
-              + (f" ({plural(elsewhere, 'relation')} declared by other maps left to them)" if elsewhere else ""),
-              file=sys.stderr)
+        say(f"wrote {visible(str(output), one_line=True)}: {plural(counts.get('nodes', 0), 'node')}, "
+            f"{plural(counts.get('relations', 0), 'relation')}, {plural(counts.get('speakers', 0), 'speaker')}"
+            + (f" ({plural(elsewhere, 'relation')} declared by other maps left to them)" if elsewhere else ""))
         if seed is not None:
-            print(f"wrote {visible(str(seed), one_line=True)} (the seed)", file=sys.stderr)
+            say(f"wrote {visible(str(seed), one_line=True)} (the seed)")
     # The promise: the imported map passes 'argmap check'.  Checked with the topics file and the
     # maps it refers to only, not the whole folder: the cost of an import is the new file's.
     named = [str(output)]
@@ -267,5 +274,5 @@ def write_result(result: ImportResult, output: Path, destination: Destination, *
     own = output.resolve()
     mine = [d for d in check.diagnostics if d.is_error and d.pos and Path(d.pos.path).resolve() == own]
     for diagnostic in mine:
-        print(diagnostic.format(), file=sys.stderr)
+        say(diagnostic.format())
     return 1 if mine else 0

@@ -133,3 +133,26 @@ def test_header_id(tmp_path):
     destination = Destination(tmp_path, None)
     assert destination.topics == {"t"}
     assert set(destination.map_paths) == {"abc", "x-1", "far"}
+
+
+def test_a_batch_shows_a_progress_bar_on_a_terminal(corpus, monkeypatch):
+    import io
+    import sys
+
+    import argmap.commands.export as export
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    folder, maps = corpus
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(export._Progress, "DELAY", 0)
+    assert main(["import", "aif", str(folder), "-o", str(maps)]) == 0
+    shown = terminal.getvalue()
+    assert "\r[" in shown and "/3 nodeset" in shown
+    assert shown.index("\r" + " " * 80 + "\r") < shown.index("imported 3 of 3")  # cleared before the summary
+    # What a terminal shows of each line is what follows its last carriage return: never bar and message.
+    seen = [line.split("\r")[-1] for line in shown.split("\n")]
+    assert [line for line in seen if line.startswith("wrote")] and not [line for line in seen if "[#" in line]
