@@ -43,6 +43,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.export.aif import dumps, to_aif
 from argmap.export.aif_vocab import DEFAULT_OF_TYPE, ILLOCUTIONS, SCHEME_IDS
@@ -244,3 +246,18 @@ def test_aifdb_layout_has_every_field_of_a_real_ova3_upload(aifdb):
         for ours in aifdb[key]:
             for field, value in model.items():
                 assert type(ours[field]) is type(value), (key, field, ours[field], value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=40))
+def test_ova_finds_any_speaker_again_from_the_l_node(name, words):
+    """Whatever the speaker's name (colons, apostrophes, spaces of every kind, nothing at all), OVA's
+    findParticipantIDText on the L-node we write finds the participant we write for it."""
+    from argmap.export.aif_people import locution_text, participant_name
+
+    first, last = participant_name(name, ova=True)
+    text = locution_text(first, last, words)
+    assert _find_participant_id_text(text, [{"participantID": 7, "firstname": first, "surname": last}]) == 7
+    first, last = participant_name(name)
+    if " " not in first:
+        assert _get_participant_name(locution_text(first, last, words)) == (first, last)
