@@ -94,10 +94,18 @@ def _people(project: Project, map_id: str, graph: AifGraph) -> dict[str, tuple[i
     people: dict[str, tuple[int, str, str]] = {}
     names = [(s.id, s.name) for s in argmap.speakers.values()]
     names += [(n.by, n.by) for n in argmap.nodes.values() if n.by not in argmap.speakers and n.quotes]
+    taken: set[tuple[str, str]] = set()
     for speaker_id, name in names:
         if speaker_id in people:
             continue
         first, last = participant_name(name, ova=graph.ova)
+        if (first, last) in taken:  # AIFdb and OVA would take two speakers of one name for one person
+            first, last = participant_name(f"{name} {speaker_id}", ova=graph.ova)
+            k = 2
+            while (first, last) in taken:
+                first, last = participant_name(f"{name} {speaker_id} {k}", ova=graph.ova)
+                k += 1
+        taken.add((first, last))
         people[speaker_id] = (len(people) + 1, first, last)
         graph.participants.append({"participantID": len(people), "firstname": first, "surname": last})
     return people

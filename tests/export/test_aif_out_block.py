@@ -176,3 +176,12 @@ def test_ovas_text_gives_back_the_seed_whatever_the_spans(seed, raw_spans):
     plain = html.unescape(re.sub(r"<span[^>]*>|</span>", "", text).replace("<br>", "\n"))
     assert plain == seed.replace("\r", "")
     assert text.count("<span") == text.count("</span>") <= len(spans)
+
+
+def test_two_speakers_of_one_name_stay_two_people():
+    """AIFdb looks people up by first name and surname, OVA too: same names would merge two speakers."""
+    project = build_project({"a": {"by": "s"}, "b": {"by": "t"}, "c": {"by": "u"}},
+                            speakers={"s": "Jo Smith", "t": "Jo Smith", "u": "x" * 40})
+    people = to_aif(project, "m")["participants"]
+    names = [(p["firstname"], p["surname"]) for p in people]
+    assert len(set(names)) == 3 and names[0] == ("Jo", "Smith") and names[1] == ("Jo", "Smith t")
