@@ -183,7 +183,11 @@ SURE = 1.15           # an estimate this far above READABLE is trusted without a
 
 
 class _Measure:
-    """Lays pages out as SVG to see what they print at, remembering each page's size."""
+    """Lays pages out to see what they print at, remembering each page's size.
+
+    A page with no stubs is drawn the same when it is measured and when it is
+    written, so that drawing is kept (``drawn``) and written as it is.
+    """
 
     def __init__(self, project: Project, map_id: str, page: str, options: dict, fmt: str = "svg") -> None:
         from . import render_map
@@ -195,6 +199,8 @@ class _Measure:
         # Every node of the map as "elsewhere", so a page is measured with the stubs it will have.
         self.elsewhere = {node.ref: "see page 00" for node in project.maps[map_id].nodes.values()}
         self.sizes: dict[Page, tuple[float, float]] = {}
+        self.drawn: dict[Page, bytes] = {}
+        self._stubless: set[Page] = set()
 
     def readable(self, candidate: Page) -> bool:
         """Whether *candidate* prints with body text of READABLE points or more (its size is kept)."""
@@ -207,9 +213,10 @@ class _Measure:
         size = picture_points(drawn, self.fmt)
         if size is None:
             return False
+        if candidate in self._stubless:
+            self.drawn[candidate] = drawn
         self.sizes[candidate] = (size[0], max(1.0, size[1] - BAND))   # the diagram without legend and heading
         return _text(size, self.page) >= READABLE
-
 
     def _estimate(self, candidate: Page) -> tuple[float, float] | None:
         """*candidate*'s size from :mod:`.arrange`'s estimate (no Graphviz), generously rounded up."""
@@ -221,6 +228,8 @@ class _Measure:
             scene = build_scene(self.project, self.map_id, only=_pointing(candidate, self.elsewhere).only)
         except UsageError:
             return None
+        if not any(n.elsewhere for n in scene.nodes.values()):
+            self._stubless.add(candidate)
         rankdir = str(self.options.get("rankdir") or "AUTO").upper()
         drawing = build_dot(self.project, scene, DiagramOptions(group=self.options.get("group", "none"),
                                                                 rankdir=rankdir, legend=False))
@@ -315,6 +324,8 @@ def render_pages(project: Project, map_id: str | None, fmt: str, *, page: str | 
         heading = p.title or None
         if page is not None and fmt == "png":   # scaled to the paper at --dpi (default 150)
             data = paper_png(render_map, project, map_id, p.only, heading, page, options, measure.options)
+        elif fmt == measure.fmt and p in measure.drawn:   # measured already, and drawn the same
+            data = measure.drawn[p]
         else:
             data = render_map(project, map_id, fmt, only=p.only, heading=heading, **options)
         drawn.append((p.key, p.title, data))
