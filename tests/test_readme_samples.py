@@ -28,7 +28,7 @@ def _break_may_2018(project: Path) -> None:
     """The two mistakes the check sample shows: a shortened relation target and a misquote."""
     path = project / "maps" / "may-2018.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("      - roll-back-internal-market\n", "      - roll-bak\n", 1)
+    text = text.replace("    supports: intentions-right\n", "    supports: intentions\n", 1)
     text = text.replace("in the early 1990s were right.'", "in the early 1990s was right.'", 1)
     path.write_text(text, encoding="utf-8")
 
