@@ -58,7 +58,8 @@ _TITLE_WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _TITLE_CHARS = 36
 # Characters written as themselves inside a double-quoted data string; every other one
 # is a \u escape, so no text can end the data token ("} x"), open markup or a comment.
-_DATA_SAFE = set(" -.,;:?!'()%&+_#")
+_DATA_SAFE = " -.,;:?!'()%&+_#"
+_UNSAFE = re.compile(f"[^A-Za-z0-9{re.escape(_DATA_SAFE)}]")
 
 
 def escape_text(text: str) -> str:
@@ -72,18 +73,16 @@ def escape_text(text: str) -> str:
     return "".join(out)
 
 
+def _escape_char(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch.isalnum() and ch.isprintable():   # a letter or digit of any script
+        return ch
+    return f"\\U{ord(ch):08x}" if ord(ch) > 0xFFFF else f"\\u{ord(ch):04x}"
+
+
 def _quoted(text: str) -> str:
     """*text* as a YAML double-quoted string of safe characters only."""
-    out = ['"']
-    for ch in text:
-        if ch.isalnum() and ch.isprintable() or ch in _DATA_SAFE:
-            out.append(ch)
-        elif ord(ch) > 0xFFFF:
-            out.append(f"\\U{ord(ch):08x}")
-        else:
-            out.append(f"\\u{ord(ch):04x}")
-    out.append('"')
-    return "".join(out)
+    return f'"{_UNSAFE.sub(_escape_char, text)}"'  # ASCII letters, digits and _DATA_SAFE pass at C speed
 
 
 def data_text(value: object) -> str:
@@ -115,11 +114,14 @@ class _Titles:
 
     def __init__(self) -> None:
         self.taken: set[str] = set()
+        self.next: dict[str, int] = {}  # per base, the number to try next: linear however many share it
 
     def new(self, base: str) -> str:
-        title, k = base, 2
-        while title.casefold() in self.taken:
-            title, k = f"{base} {k}", k + 1
+        title, k = base, self.next.get(base.casefold(), 2)
+        if title.casefold() in self.taken:
+            while (title := f"{base} {k}").casefold() in self.taken:
+                k += 1
+            self.next[base.casefold()] = k + 1
         self.taken.add(title.casefold())
         return title
 
@@ -160,6 +162,9 @@ class _Document:
                     self._reach(*group, relation.target)
                 elif relation.kind in (RelKind.ATTACKS, RelKind.QUALIFIES):
                     self._reach(relation.target)
+        self.by_conclusion: dict[Ref, list[_Inference]] = {}  # an undercut finds its inference in its conclusion's
+        for inference in self.inferences.values():
+            self.by_conclusion.setdefault(inference.conclusion, []).append(inference)
         for node in self.argmap.nodes.values():
             for relation in node.relations:
                 if relation.kind is RelKind.UNDERCUTS:
@@ -181,8 +186,8 @@ class _Document:
 
     def _undercut_target(self, premise: Ref, conclusion: Ref) -> _Inference:
         """The inference an undercut names: this map's, else the other map's, else just premise to conclusion."""
-        for (group, target), inference in self.inferences.items():
-            if target == conclusion and premise in group:
+        for inference in self.by_conclusion.get(conclusion, ()):
+            if premise in inference.premises:
                 return inference
         group: tuple[Ref, ...] = (premise,)
         for relation in self.project.incoming(conclusion):
@@ -191,6 +196,7 @@ class _Document:
                 break
         inference = _Inference(tuple(group), conclusion, own=False)
         self.inferences[(frozenset(group), conclusion)] = inference
+        self.by_conclusion.setdefault(conclusion, []).append(inference)
         self._reach(*group, conclusion)
         return inference
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ArgmapError
+from ..gcpause import gc_paused
 from ..model import Force, Genre, Kind, Label, QualifyHow, Stance
 from ..quotes import SeedText
 from ..schemes import SCHEME_IDS, by_aif_name
@@ -319,8 +320,8 @@ class _Converter:
             if not isinstance(item, dict):
                 continue
             premise, conclusion = self._ref(item.get("from")), self._ref(item.get("to"))
-            for (source, group, target), record in self.undercuts.items():
-                if source == node.id and target == conclusion and premise in group:
+            for group, record in self.undercut_by.get((node.id, conclusion), ()):
+                if premise in group:
                     record[0], record[1] = premise, self._scheme(item.get("scheme"))
         for item in data.get("qualifies", ()) if isinstance(data.get("qualifies"), list) else ():
             target = self._ref(item.get("to") if isinstance(item, dict) else item)
@@ -385,6 +386,9 @@ class _Converter:
         self._described()
         self._relations()
         self._links: set = set()
+        self.undercut_by: dict[tuple[str, str], list] = {}   # (undercutter, conclusion) -> [(group, record)]
+        for (source, group, conclusion), record in self.undercuts.items():
+            self.undercut_by.setdefault((source, conclusion), []).append((group, record))
         for node in self.nodes.values():
             self._data_relations(node)
         self._declare()
@@ -565,7 +569,8 @@ def _is_json(data: bytes) -> bool:
 
 def convert(document: dict, request: ImportRequest) -> ImportResult:
     """Convert the parsed JSON of ``argdown json`` (see :func:`.argdown_read.parse_json`) into a map."""
-    return _Converter(read_document(document), request).convert()
+    with gc_paused():  # many small objects, none cyclic garbage: collections would only slow it
+        return _Converter(read_document(document), request).convert()
 
 
 def convert_file(data: bytes, request: ImportRequest) -> ImportResult:
