@@ -22,10 +22,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth import write  # noqa: E402
+from synth import write
 
-from argmap.export.aif import dumps  # noqa: E402
-from argmap.project import load  # noqa: E402
+from argmap.export.aif import dumps
+from argmap.project import load
 
 SIZES = [1_000, 10_000, 50_000]
 
@@ -39,7 +39,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             maps = write(Path(tmp), n, n_maps=2)
             project = load([str(maps)]).project
-            map_id = sorted(project.maps)[0]
+            map_id = min(project.maps)
             for flavour in ("aifdb", "ova"):
                 times, size = [], 0
                 for _ in range(3):

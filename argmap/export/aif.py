@@ -40,7 +40,7 @@ from .aif_people import locution_text, participant_name
 from .aif_vocab import aif_scheme_name, illocution_of_force, scheme_id_for
 from .escape import clean
 
-__all__ = ["to_aif", "dumps", "EXTENSION_VERSION", "FLAVOURS", "AifGraph"]
+__all__ = ["EXTENSION_VERSION", "FLAVOURS", "AifGraph", "dumps", "to_aif"]
 
 FLAVOURS = ("aifdb", "ova")
 _SNODE_KIND = {RelKind.ATTACKS: "CA", RelKind.UNDERCUTS: "CA", RelKind.SAME_AS: "MA", RelKind.RELATED_TO: "MA"}

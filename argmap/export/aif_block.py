@@ -20,7 +20,7 @@ from .escape import clean
 if TYPE_CHECKING:
     from .aif import AifGraph
 
-__all__ = ["build_block", "EXTENSION_VERSION"]
+__all__ = ["EXTENSION_VERSION", "build_block"]
 
 EXTENSION_VERSION = 2
 

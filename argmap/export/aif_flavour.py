@@ -33,7 +33,7 @@ from ..model import Project
 if TYPE_CHECKING:
     from .aif import AifGraph
 
-__all__ = ["aifdb_layout", "ova_layout", "highlighted_text"]
+__all__ = ["aifdb_layout", "highlighted_text", "ova_layout"]
 
 # OVA's canvas: I-nodes in a column, each with its locutions to the right; S-nodes to the left.
 _X_I, _X_YA, _X_L, _X_S, _ROW, _STEP = 600, 900, 1200, 250, 140, 60

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from .escape import clean, truncate
 
-__all__ = ["participant_name", "locution_text", "NAME_MAX"]
+__all__ = ["NAME_MAX", "locution_text", "participant_name"]
 
 NAME_MAX = 32  # AIFdb's surname column (and the older schema's firstName)
 _NBSP = "\u00a0"

@@ -40,10 +40,28 @@ from ..model import Force, RelKind
 from ..schemes import SCHEMES, Scheme
 
 __all__ = [
-    "AifScheme", "ILLOCUTIONS", "FORCE_ILLOCUTION", "ILLOCUTION_FORCE", "DEFAULT_INFERENCE", "DEFAULT_CONFLICT",
-    "DEFAULT_REPHRASE", "DEFAULT_ILLOCUTING", "DEFAULT_TRANSITION", "DEFAULT_PREFERENCE", "ASSERTING",
-    "DEFAULT_OF_TYPE", "RELATION_SNODE", "SCHEME_IDS", "name_key", "illocution", "force_of_illocution",
-    "illocution_of_force", "scheme_id_for", "argmap_scheme", "aif_scheme_name", "S_NODE_TYPES",
+    "ASSERTING",
+    "DEFAULT_CONFLICT",
+    "DEFAULT_ILLOCUTING",
+    "DEFAULT_INFERENCE",
+    "DEFAULT_OF_TYPE",
+    "DEFAULT_PREFERENCE",
+    "DEFAULT_REPHRASE",
+    "DEFAULT_TRANSITION",
+    "FORCE_ILLOCUTION",
+    "ILLOCUTIONS",
+    "ILLOCUTION_FORCE",
+    "RELATION_SNODE",
+    "SCHEME_IDS",
+    "S_NODE_TYPES",
+    "AifScheme",
+    "aif_scheme_name",
+    "argmap_scheme",
+    "force_of_illocution",
+    "illocution",
+    "illocution_of_force",
+    "name_key",
+    "scheme_id_for",
 ]
 
 S_NODE_TYPES = frozenset({"RA", "CA", "MA", "YA", "TA", "PA"})
