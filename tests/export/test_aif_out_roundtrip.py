@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -62,3 +63,25 @@ def test_every_construct_comes_back(tmp_path):
     assert {s.id: s.adopts for s in again.maps["main"].speakers.values()} == \
         {s.id: s.adopts for s in original.maps["main"].speakers.values()}
     assert [p.adopts for p in again.maps["main"].source.parts] == [p.adopts for p in original.maps["main"].source.parts]
+
+
+@pytest.mark.parametrize("flavour", ["aifdb", "ova"])
+def test_every_bundled_map_comes_back_byte_for_byte(real_project, tmp_path, flavour):
+    """The property, on whatever the bundled maps hold as curated (no detail of them is assumed)."""
+    from .conftest import MAPS
+
+    seeds = MAPS.parent / "seeds"
+    for map_id, argmap in real_project.maps.items():
+        first = dumps(real_project, map_id, flavour)
+        dest = tmp_path / flavour / map_id
+        shutil.copytree(MAPS, dest / "maps")
+        shutil.copytree(seeds, dest / "seeds")
+        (dest / "maps" / Path(argmap.path).name).unlink()
+        result = convert(json.loads(first), map_id, seeds_dir=dest / "seeds", topics=real_project.topics.keys(),
+                         maps={k: m.nodes for k, m in real_project.maps.items() if k != map_id})
+        if result.seed_is_new:
+            (dest / "seeds" / result.seed_name).write_text(result.seed_text, encoding="utf-8")
+        (dest / "maps" / f"{map_id}.yaml").write_text(result.yaml, encoding="utf-8")
+        loaded = load([str(dest / "maps")])
+        assert loaded.ok, [d.format() for d in loaded.errors]
+        assert dumps(loaded.project, map_id, flavour) == first, map_id
