@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ..errors import ArgmapError
 from ..gcpause import gc_paused
 from ..spec import MAX_TEXT
+from .aif_ext import _Reader as _FieldReader
 from .aif_read import MAX_AIF_BYTES, Notes, json_type, shown
 from .escape import clean, truncate
 
@@ -109,39 +110,14 @@ def parse_json(data: bytes | str) -> dict:
     return document
 
 
-class _Reader:
-    def __init__(self, notes: Notes) -> None:
-        self.notes = notes
-
-    def bad(self, where: str, expected: str, value: object) -> None:
-        self.notes.add(f"{where}: expected {expected}, found {shown(value) if isinstance(value, str) else json_type(value)}; skipped",
-                       f"{where.split('[')[0]}: not {expected}")
-
-    def obj(self, container: dict, key: str, where: str) -> dict:
-        value = container.get(key)
-        if value is None or isinstance(value, dict):
-            return value or {}
-        self.bad(f"{where}.{key}", "an object", value)
-        return {}
-
-    def items(self, container: dict, key: str, where: str) -> list:
-        value = container.get(key)
-        if value is None or isinstance(value, list):
-            return value or []
-        self.bad(f"{where}.{key}", "a list", value)
-        return []
-
-    def text(self, container: dict, key: str, where: str) -> str:
-        value = container.get(key)
-        if value is None or isinstance(value, str):
-            return value or ""
-        self.bad(f"{where}.{key}", "a string", value)
-        return ""
+class _Reader(_FieldReader):
+    """The AIF block's field reader (notes capped per kind), with what Argdown's JSON adds."""
 
     def tags(self, container: dict, where: str) -> list[str]:
         return [t for t in self.items(container, "tags", where) if isinstance(t, str) and t]
 
     def line(self, members: list) -> int:
+        """Where a class or argument is defined: its first defining member's line (else last)."""
         lines = [m.get("startLine") for m in members if isinstance(m, dict)
                  and (m.get("isTopLevel") or m.get("text")) and type(m.get("startLine")) is int]
         return min(lines) if lines else 1 << 62
@@ -202,7 +178,7 @@ def read_document(document: dict) -> ArgdownDocument:
             read.bad(f"sections[{i}]", "an object", raw)
             continue
         if i == 0:
-            out.first_heading = clean(read.text(raw, "title", f"sections[{i}]"))[:MAX_TEXT]
+            out.first_heading = clean(read.text(raw, "title", f"sections[{i}]") or "")[:MAX_TEXT]
         data = read.obj(raw, "data", f"sections[{i}]")
         header = data.get("argmap")
         if isinstance(header, dict) and header.get("format") == HEADER_FORMAT:
