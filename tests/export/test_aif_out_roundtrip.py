@@ -46,9 +46,10 @@ def test_map_aif_map_aif_is_byte_for_byte(tmp_path, flavour):
     again = _import(first, tmp_path / "a", tmp_path / "b")
     assert list(again.maps["main"].nodes) == list(original.maps["main"].nodes)
     assert dumps(again, "main", flavour) == first
-    # And once more, from the imported map: nothing drifts.
+    # And once more, from the imported map: nothing drifts, the map file included.
     third = _import(dumps(again, "main", flavour), tmp_path / "b", tmp_path / "c")
     assert dumps(third, "main", flavour) == first
+    assert (tmp_path / "c" / "maps" / "main.yaml").read_bytes() == (tmp_path / "b" / "maps" / "main.yaml").read_bytes()
 
 
 def test_every_construct_comes_back(tmp_path):
