@@ -116,3 +116,24 @@ def test_new_options_text_fits(real_project, renderer, tmp_path):
     svgs += [data for _key, data in render_pages(real_project, "ft-hewitt-2023", "svg", page="a4", renderer=renderer)]
     bad, detail = overflowing(svgs, tmp_path)
     assert bad == 0, detail
+
+
+@needs_chromium
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_forces_states_edge_labels_and_stubs_fit(renderer, tmp_path, make_maps):
+    """Issue 12's header lines (force, state with --labels) and issue 14's stubs fit their boxes too."""
+    from argmap.export.pages import render_pages
+    from argmap.project import load
+
+    from .test_constructs import MAP, SEED
+
+    cross = ("      cross:\n        kind: premise\n        by: crit\n        text: A reason for one claim that "
+             "attacks another.\n        quote: Tendering is bureaucratic\n        supports: undeserving\n"
+             "        attacks: cut\n")
+    project = load([make_maps({"m.yaml": MAP + cross}, seeds={"s.txt": SEED})]).project
+    svgs = [render_map(project, "m", "svg", renderer=renderer, labels=labels) for labels in (None, "grounded")]
+    svgs += [data for _key, data in render_pages(project, "m", "svg", split="claim", renderer=renderer,
+                                                 labels="grounded")]
+    assert any(re.search(rb'class="node stub"', svg) for svg in svgs)
+    bad, detail = overflowing(svgs, tmp_path)
+    assert bad == 0, detail
