@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import ArgMap, Force, Node, Project, Ref, RelKind
+from ..model import ArgMap, Force, Kind, Node, Project, Ref, RelKind
 from ..palette import KIND_COLOURS
 from .escape import clean
 
@@ -172,12 +172,25 @@ class _Document:
                     inference.undercut = True
                     self.undercuts.append((node.ref, inference))
         titles = _Titles()
-        self.titles = {ref: titles.new(short_title(clean(node.text) if node else "", ref.node_id))
-                       for ref, node in self.refs.items()}
+        plain = {ref: short_title(clean(node.text) if node else "", ref.node_id) for ref, node in self.refs.items()}
+        self.titles = {}
+        for ref, node in self.refs.items():
+            # The force shows in the title: argdown map colours a statement by its kind alone.
+            mark = self.force_mark(ref, node)
+            self.titles[ref] = titles.new(f"{plain[ref]} ({mark})" if mark else plain[ref])
         arguments = _Titles()
         for inference in self.inferences.values():
             if inference.as_argument:
-                inference.title = arguments.new(f"For {self.titles[inference.conclusion]}")
+                inference.title = arguments.new(f"For {plain[inference.conclusion]}")
+
+    def force_mark(self, ref: Ref, node: Node | None) -> str | None:
+        """How a title shows the node's force: ``hedged``, ``rhetorical question``... (None: as its kind implies)."""
+        if node is None or ref.map_id != self.map_id:
+            return None
+        force = node.effective_force
+        if force is Force.ASSERTED or (force is Force.CONCEDED and node.kind is Kind.CONCESSION):
+            return None
+        return force.value.replace("-", " ")
 
     def _reach(self, *refs: Ref) -> None:
         for ref in refs:

@@ -151,6 +151,10 @@ def test_qualification_is_no_arrow(fixture_project):
 def test_cli_reads_every_construct_as_tags_and_data(fixture_project, tmp_path):
     doc = parsed(fixture_project, "commentary", tmp_path)
     by_id = {data_of(ec)["id"]: ec for ec in doc["statements"].values()}
+    # the force shows in the title (argdown map colours by kind) and is a tag and data
+    assert by_id["plot"]["title"] == "Any reform is a plot (ascribed)"
+    assert by_id["madness"]["title"] == "The critics should not be allowed to\u2026 (rhetorical question)"
+    assert by_id["not-magic"]["title"] == "The reforms are not a magic bullet"   # conceded: as its kind implies
     assert by_id["local-autonomy"]["tags"] == ["claim", "hedged"]
     assert data_of(by_id["local-autonomy"])["via"] == "insiders"
     assert by_id["plot"]["tags"] == ["claim", "ascribed"]
