@@ -56,10 +56,14 @@ class Format(NamedTuple):
     module: str       # imported when used: a format's dependencies cost nothing to the others
     function: str     # convert(data: bytes, request: ImportRequest) -> ImportResult
     suffixes: tuple[str, ...]
+    # Optional, for batches: announce(data: bytes) -> (map id, node ids) or None, the map a file
+    # will make as far as the file says so cheaply (argmap's own exports), so that files of one
+    # batch refer to each other's nodes whatever their order.
+    announce: str | None = None
 
 
 FORMATS: dict[str, Format] = {
-    "aif": Format("AIF (AIFdb / OVA JSON)", "argmap.export.aif_import", "convert_file", (".json",)),
+    "aif": Format("AIF (AIFdb / OVA JSON)", "argmap.export.aif_import", "convert_file", (".json",), "announced"),
     "argdown": Format("Argdown: the JSON of 'argdown json', or .argdown through the Argdown CLI",
                       "argmap.export.argdown_import", "convert_file", (".argdown", ".ad", ".json")),
 }
@@ -94,7 +98,7 @@ class _Job(NamedTuple):
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import ArgmapError
-    from ..export.importing import Destination
+    from ..export.importing import Destination, check_written
     from ..visible import visible
 
     spec = FORMATS[args.source_format]
@@ -111,20 +115,42 @@ def run(args: argparse.Namespace) -> int:
         progress.close()
         print(line, file=sys.stderr)
 
+    _announce(spec, jobs, destination)
     failed = 0
+    written: list[tuple[Path, set[str]]] = []
     for done, job in enumerate(jobs):
         progress.update(done, Path(job.source).name)
         try:
-            status = _one(args, spec, job, destination, say)
+            _one(args, spec, job, destination, say, written)
         except ArgmapError as exc:  # this file's problem: say so, go on with the others
             say(f"argmap: error: {visible(str(exc))}")
-            status = 1
-        failed += status != 0
+            failed += 1
     progress.close()
+    failed += len(check_written(written, destination))  # at the end: maps refer to maps written after them
     if not args.quiet or failed:
         print(f"imported {len(jobs) - failed} of {len(jobs)} files into {visible(str(folder), one_line=True)}"
               + (f"; {failed} failed" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _announce(spec: Format, jobs: list[_Job], destination) -> None:
+    """Tell the destination which maps the batch will write and their nodes, where the files say so."""
+    import importlib
+
+    from ..errors import ArgmapError
+    from ..export.aif_read import read_aif
+
+    if spec.announce is None:
+        return
+    announced = getattr(importlib.import_module(spec.module), spec.announce)
+    for job in jobs:
+        try:
+            with open(job.source, "rb") as stream:
+                found = announced(read_aif(stream))
+        except (OSError, ArgmapError):  # reported when the file itself is imported
+            continue
+        if found is not None and found[0] == job.output.stem:
+            destination.announce(found[0], job.output, found[1])
 
 
 def _jobs(args: argparse.Namespace, spec: Format) -> list[_Job]:
@@ -173,8 +199,11 @@ def _jobs(args: argparse.Namespace, spec: Format) -> list[_Job]:
     return jobs
 
 
-def _one(args: argparse.Namespace, spec: Format, job: _Job, destination, say=None) -> int:
-    """Import one file as *job* says (messages through *say*); raise ArgmapError (naming the file) when it cannot be."""
+def _one(args: argparse.Namespace, spec: Format, job: _Job, destination, say=None, written=None) -> int:
+    """Import one file as *job* says (messages through *say*); raise ArgmapError (naming the file) when it cannot be.
+
+    With *written* (a batch), the map is not checked here: it is added to *written* for the check at the end.
+    """
     import importlib
     import re
 
@@ -220,4 +249,8 @@ def _one(args: argparse.Namespace, spec: Format, job: _Job, destination, say=Non
         result = convert(data, request)
     except ArgmapError as exc:  # the file's problem: name the file (as typed), nothing written
         raise ArgmapError(f"{shown}: {exc}") from None
-    return write_result(result, output, destination, force=args.force, quiet=args.quiet, say=say or to_stderr)
+    status = write_result(result, output, destination, force=args.force, quiet=args.quiet, say=say or to_stderr,
+                          check=written is None)
+    if written is not None:
+        written.append((output, result.references))
+    return status

@@ -43,7 +43,7 @@ from .aif_write import dump
 from .escape import clean, truncate
 from .importing import ImportRequest, ImportResult
 
-__all__ = ["ImportResult", "parse_aif", "convert", "convert_file", "slug"]
+__all__ = ["ImportResult", "parse_aif", "convert", "convert_file", "announced", "slug"]
 
 MAX_QUOTES = 50  # quotes per node: an I-node asserted by more locutions keeps the first ones
 _NAME_CHARS = 200  # a speaker's name
@@ -400,6 +400,33 @@ def _via_loops(speakers: dict[str, dict]) -> bool:
         if current is not None and walk_of[current] == start:
             return True
     return False
+
+
+def announced(data: bytes) -> tuple[str, frozenset[str]] | None:
+    """The map an AIF file of argmap's own makes (its block's map id and node ids), for a batch; else None.
+
+    Files without argmap's block (most corpora) are recognised without parsing them.
+    """
+    if b'"argmap-aif"' not in data:
+        return None
+    try:
+        document = parse_aif(data)
+    except ArgmapError:
+        return None
+    body = document.get("AIF") if isinstance(document.get("AIF"), dict) else document
+    block = document.get("argmap", body.get("argmap"))
+    if not isinstance(block, dict) or block.get("format") != "argmap-aif":
+        return None
+    map_id = block.get("map", {}).get("id") if isinstance(block.get("map"), dict) else None
+    nodes = block.get("nodes")
+    if not isinstance(map_id, str) or not is_id(map_id) or not isinstance(nodes, dict):
+        return None
+    own = set()
+    for info in nodes.values():
+        ref = info.get("ref") if isinstance(info, dict) and info.get("context") is not True else None
+        if isinstance(ref, str) and ref.startswith(map_id + ":") and is_id(ref[len(map_id) + 1:]):
+            own.add(ref[len(map_id) + 1:])
+    return map_id, frozenset(own)
 
 
 def convert_file(data: bytes, request: ImportRequest) -> ImportResult:

@@ -29,7 +29,7 @@ from ..plural import plural
 from ..visible import visible
 from ..yamlsource import read_yaml
 
-__all__ = ["ImportRequest", "ImportResult", "Destination", "header_id", "to_stderr", "write_result"]
+__all__ = ["ImportRequest", "ImportResult", "Destination", "check_written", "header_id", "to_stderr", "write_result"]
 
 _SUFFIXES = (".yaml", ".yml")
 _HEAD_BYTES = 64 * 1024  # a map's 'map:' key is its first line in every file argmap or a curator writes
@@ -136,16 +136,19 @@ class _NodeIds(Mapping[str, Collection[str]]):
         self._cache: dict[str, frozenset[str]] = {}
 
     def __getitem__(self, map_id: str) -> Collection[str]:
+        announced = self._destination.pending.get(map_id)
+        if announced is not None:
+            return announced[1]
         if map_id not in self._cache:
             path = self._destination.map_paths[map_id]  # KeyError: no such map
             self._cache[map_id] = _node_ids(path)
         return self._cache[map_id]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._destination.map_paths)
+        return iter(self._destination.map_paths.keys() | self._destination.pending.keys())
 
     def __len__(self) -> int:
-        return len(self._destination.map_paths)
+        return len(self._destination.map_paths.keys() | self._destination.pending.keys())
 
     def forget(self, map_id: str) -> None:
         self._cache.pop(map_id, None)
@@ -176,6 +179,9 @@ class Destination:
         self.map_files: set[Path] = set()         # every file declaring a map (resolved)
         self.others: set[Path] = set()            # YAML files that are no map: never replaced
         self.written: set[Path] = set()           # maps written in this run: not replaced by a later file
+        # Maps a batch will write, announced before it starts (id -> file, node ids): a file may refer
+        # to a map that comes later in the batch, and must refer to it rather than copy its nodes.
+        self.pending: dict[str, tuple[Path, frozenset[str]]] = {}
         self.nodes = _NodeIds(self)
         self._scan()
 
@@ -219,8 +225,15 @@ class Destination:
             raise UsageError(f"map id {map_id!r} is already used by {visible(str(path), one_line=True)}; "
                              f"choose another with --map-id")
 
+    def announce(self, map_id: str, output: Path, node_ids: frozenset[str]) -> None:
+        """A map a batch is about to write, with its nodes (unless the folder has another map of that id)."""
+        path = self.map_paths.get(map_id)
+        if (path is None or path == output.resolve()) and map_id not in self.pending:
+            self.pending[map_id] = (output.resolve(), node_ids)
+
     def add(self, map_id: str, output: Path) -> None:
         """Record a map written in this run."""
+        self.pending.pop(map_id, None)
         resolved = output.resolve()
         self.map_paths[map_id] = resolved
         self.map_files.add(resolved)
@@ -234,13 +247,13 @@ def to_stderr(line: str) -> None:
 
 
 def write_result(result: ImportResult, output: Path, destination: Destination, *, force: bool,
-                 quiet: bool, say: Callable[[str], None] = to_stderr) -> int:
+                 quiet: bool, say: Callable[[str], None] = to_stderr, check: bool = True) -> int:
     """Write *result* (its seed, then the map) and check the map; the exit status (1: it does not check).
 
-    Messages go through *say* (standard error; a batch clears its progress bar first).
+    Messages go through *say* (standard error; a batch clears its progress bar first).  A batch
+    passes *check* False and checks every map it wrote at the end (:func:`check_written`), when
+    the maps they refer to are written too.
     """
-    from ..project import load
-
     protect = destination.protect(output)
     check_target(output, overwrite=force, protect=protect)  # e.g. -o maps/topics.yaml --force
     seeds_dir = destination.seeds_dir
@@ -263,16 +276,33 @@ def write_result(result: ImportResult, output: Path, destination: Destination, *
             + (f" ({plural(elsewhere, 'relation')} declared by other maps left to them)" if elsewhere else ""))
         if seed is not None:
             say(f"wrote {visible(str(seed), one_line=True)} (the seed)")
-    # The promise: the imported map passes 'argmap check'.  Checked with the topics file and the
-    # maps it refers to only, not the whole folder: the cost of an import is the new file's.
-    named = [str(output)]
+    if not check:
+        return 0
+    return 1 if check_written([(output, result.references)], destination, say) else 0
+
+
+def check_written(written: list[tuple[Path, set[str]]], destination: Destination,
+                  say: Callable[[str], None] = to_stderr) -> set[Path]:
+    """Check the maps an import wrote (with the maps each refers to); print their errors; the files that have some.
+
+    The promise: an imported map passes 'argmap check'.  Checked with the topics file and the
+    maps referred to only, not the whole folder: the cost of an import is the new files'.
+    """
+    from ..project import load
+
+    if not written:
+        return set()
+    named = {str(output.resolve()): None for output, _ in written}
     if destination.topics_path is not None:
-        named.append(str(destination.topics_path))
-    named += [str(destination.map_paths[m]) for m in sorted(result.references) if m in destination.map_paths]
+        named[str(destination.topics_path.resolve())] = None
+    for _, references in written:
+        named.update((str(destination.map_paths[m]), None) for m in sorted(references) if m in destination.map_paths)
     explicit = destination.explicit_seeds
-    check = load(named, seeds_dir=str(explicit) if explicit is not None else None, beside=False)
-    own = output.resolve()
-    mine = [d for d in check.diagnostics if d.is_error and d.pos and Path(d.pos.path).resolve() == own]
-    for diagnostic in mine:
-        say(diagnostic.format())
-    return 1 if mine else 0
+    loaded = load(list(named), seeds_dir=str(explicit) if explicit is not None else None, beside=False)
+    ours = {output.resolve() for output, _ in written}
+    failed: set[Path] = set()
+    for diagnostic in loaded.diagnostics:
+        if diagnostic.is_error and diagnostic.pos and (path := Path(diagnostic.pos.path).resolve()) in ours:
+            say(diagnostic.format())
+            failed.add(path)
+    return failed

@@ -257,3 +257,17 @@ def test_what_plain_aif_cannot_say_is_dropped_not_invented(project, tmp_path):
     assert nodes["The link is weak."].force.value == "hedged"
     assert nodes["The minister is right."].force.value == "conceded"
     assert not any(r.kind.value == "qualifies" for n in nodes.values() for r in n.relations)
+
+
+@pytest.mark.parametrize("order", [("a", "b"), ("b", "a")])
+def test_a_batch_of_our_files_refers_across_whatever_the_order(project, tmp_path, order):
+    """Restoring a project from its AIF files: a map refers to one later in the batch, never copies its nodes."""
+    files = [export(project / "maps" / f"{m}.yaml", tmp_path / "aif" / f"{m}.json", "aifdb") for m in order]
+    maps = tmp_path / "restored" / "maps"
+    maps.mkdir(parents=True)
+    (maps / "topics.yaml").write_text(TOPICS, encoding="utf-8")
+    assert main(["import", "aif", *map(str, files), "-o", str(maps), "-q"]) == 0
+    loaded = load([str(maps)])
+    assert not loaded.errors, [d.format() for d in loaded.errors]
+    assert "taxes-up" not in loaded.project.maps["a"].nodes
+    assert everything(loaded.project.maps["a"]) == everything(load([str(project / "maps")]).project.maps["a"])
