@@ -201,16 +201,17 @@ def shape(project, map_id: str) -> dict:
             "title": argmap.title, "source": (source.seed, source.genre, source.outlet, source.date, parts)}
 
 
-def round_trip(tmp_path, maps_dir: Path, seeds_dir: Path, map_id: str):
-    """Export *map_id* to Argdown, import it back in its place, and return both shapes."""
+def round_trip(tmp_path, maps_dir: Path, seeds_dir: Path, map_id: str, source: Path | None = None):
+    """Export *map_id* to Argdown (or take *source*), import it back in its place, and return both shapes."""
     work = tmp_path / "work"
     shutil.copytree(maps_dir, work / "maps")
     shutil.copytree(seeds_dir, work / "seeds")
     before = load([str(work / "maps")])
     assert before.ok
     argmap = before.project.maps[map_id]
-    source = tmp_path / f"{map_id}.argdown"
-    source.write_text(to_argdown(before.project, map_id), encoding="utf-8")
+    if source is None:
+        source = tmp_path / f"{map_id}.argdown"
+        source.write_text(to_argdown(before.project, map_id), encoding="utf-8")
     Path(argmap.path).unlink()
     out = work / "maps" / f"{map_id}.yaml"
     assert main(["import", "argdown", str(source), "-o", str(out), "-q"]) == 0
@@ -220,6 +221,14 @@ def round_trip(tmp_path, maps_dir: Path, seeds_dir: Path, map_id: str):
 
 def test_round_trip_keeps_every_construct(cli, tmp_path):
     want, got = round_trip(tmp_path, FIXTURE / "maps", FIXTURE / "seeds", "commentary")
+    for key in want:
+        assert got[key] == want[key], key
+
+
+def test_round_trip_through_the_clis_json_without_the_cli(tmp_path):
+    """The fixture's export as the Argdown CLI parsed it (tests/data/argdown/fixture/commentary.json)."""
+    want, got = round_trip(tmp_path, FIXTURE / "maps", FIXTURE / "seeds", "commentary",
+                           source=FIXTURE / "commentary.json")
     for key in want:
         assert got[key] == want[key], key
 
