@@ -158,8 +158,8 @@ def destination_bench() -> None:
                 (project / "seeds" / f"m{k}.txt").write_text(seed)
             seconds, cpu, _, code = _timed([sys.executable, "-m", "argmap", "import", "aif", str(small), "-o",
                                             str(project / "maps" / "new.yaml"), "-q"])
-            print(f"| {count:,} | 1 | {seconds:.2f} s | {cpu:.2f} s | {cpu:.2f} s |" + (f" exit {code}" if code else ""),
-                  flush=True)
+            print(f"| {count:,} | 1 | {seconds:.2f} s | {cpu:.2f} s | {cpu:.2f} s |"
+                  + (f" exit {code}" if code else ""), flush=True)
         corpus = root / "corpus"
         corpus.mkdir()
         for k in range(200):

@@ -85,7 +85,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--genre", choices=[g.value for g in Genre if g is not Genre.PAGE_FURNITURE], default=None,
                         help="the source's genre when the file does not say (default: news-report; debate for "
                              "dialogue corpora such as QT30 and US2016)")
-    parser.add_argument("--seeds", metavar="DIR", help="where to put the seeds (default: seeds/ beside the maps folder)")
+    parser.add_argument("--seeds", metavar="DIR",
+                        help="where to put the seeds (default: seeds/ beside the maps folder)")
     parser.add_argument("--force", action="store_true", help="overwrite map files that exist")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 

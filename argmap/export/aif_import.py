@@ -240,7 +240,7 @@ class _Converter:
 
     # -- speakers and quotes ---------------------------------------------------------------
     def _l_nodes(self, node_id: str) -> list[tuple[str, str | None]]:
-        """The L-nodes that assert I-node *node_id*, each with its YA (L -> YA -> I, or L -> I): the first MAX_QUOTES."""
+        """The L-nodes asserting I-node *node_id*, each with its YA (L -> YA -> I, or L -> I): the first MAX_QUOTES."""
         nodes, found = self.g.nodes, []
         for p in self.g.pred.get(node_id, NONE):
             type_ = nodes[p].type

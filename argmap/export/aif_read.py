@@ -30,9 +30,9 @@ from ..spec import ID_PATTERN
 from ..visible import visible
 from ..yamlsource import MAX_FILE_BYTES
 
-__all__ = ["MAX_AIF_BYTES", "MAX_ID", "AifGraph", "AifNode", "BigNumber", "NONE", "Extension", "NodeInfo", "Notes", "Part",
-           "RelRecord", "SpeakerInfo", "aif_id", "is_id", "json_type", "parse_aif", "pattern_of", "plain_id", "read_aif", "read_graph",
-           "shown"]
+__all__ = ["MAX_AIF_BYTES", "MAX_ID", "AifGraph", "AifNode", "BigNumber", "NONE", "Extension", "NodeInfo", "Notes",
+           "Part", "RelRecord", "SpeakerInfo", "aif_id", "is_id", "json_type", "parse_aif", "pattern_of", "plain_id",
+           "read_aif", "read_graph", "shown"]
 
 MAX_AIF_BYTES = MAX_FILE_BYTES  # the same cap as a map file's
 MAX_ID = 100  # characters in an id argmap writes or an AIF id it reads (real ones: digits or a UUID)

@@ -239,7 +239,7 @@ def test_a_destination_that_has_the_other_map_keeps_the_reference(project, tmp_p
 
 
 def test_what_plain_aif_cannot_say_is_dropped_not_invented(project, tmp_path):
-    """Without argmap's block: schemes and forces come from the graph; qualifications are gone; related_to is a rephrase."""
+    """Without argmap's block: schemes and forces come from the graph; no qualifications; related_to is a rephrase."""
     document = json.loads(export(project / "maps" / "a.yaml", tmp_path / "a.json", "aifdb").read_text())
     document.pop("argmap")
     result = convert(document, "a", seeds_dir=tmp_path / "seeds")

@@ -31,7 +31,8 @@ def maps(draw) -> str:
     for i, node in enumerate(ids):
         others = [x for x in ids if x != node]
         force = draw(st.sampled_from(FORCES))
-        lines += [f"  {node}:", f"    kind: {draw(st.sampled_from(KINDS))}", f"    by: {draw(st.sampled_from(SPEAKERS))}"]
+        lines += [f"  {node}:", f"    kind: {draw(st.sampled_from(KINDS))}",
+                  f"    by: {draw(st.sampled_from(SPEAKERS))}"]
         if force:
             lines.append(f"    force: {force}")
         if force in ("reported", "ascribed"):
