@@ -11,7 +11,6 @@ stance.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
