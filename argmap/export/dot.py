@@ -443,6 +443,8 @@ class _Builder:
         used.update(edge.kind.value for edge in self.scene.edges)
         if self.scene.junctions:
             used.add("inference")
+            if self.options.inference_labels is not None:
+                used.add("inference-states")
         if any(not n.home for n in self.scene.nodes.values()):
             used.add("context")
         if self.stubs:

@@ -62,6 +62,8 @@ def caption(item: str, used: Collection[str] = ()) -> str:
     if item == RelKind.QUALIFIES.value:
         hows = [h.value.replace("-", " ") for h in QualifyHow if f"how-{h.value}" in used]
         return _RELATIONS[item] + (f" ({', '.join(hows)})" if hows else "")
+    if item == "inference" and "inference-states" in used:
+        return "inference (linked premises meet; green: stands, ring: defeated, grey: undecided)"
     if item in _RELATIONS:
         return _RELATIONS[item]
     if item in _OTHER:

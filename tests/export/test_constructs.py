@@ -240,7 +240,8 @@ def test_with_labels_the_legend_lists_the_states_shown(project):
     root = _root(project, labels="grounded")
     words = _legend_words(root)
     assert "unchallenged" in words and "challenged, no reply in the maps" in words
-    assert "undecided" not in words   # no node of the fixture is undecided
+    assert "green: stands, ring: defeated" in words   # the inference junctions, with their states
+    assert "undecided" not in words.replace("grey: undecided", "")   # no node of the fixture is undecided
     assert not re.search(r"\b(IN|OUT|UNDEC)\b", ET.tostring(root, encoding="unicode"))
 
 
