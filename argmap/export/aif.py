@@ -192,6 +192,26 @@ def _relations(project: Project, map_id: str, graph: AifGraph) -> None:
             records.append(record)
         if records:
             graph.relations[node.ref] = records
+    _incoming(project, map_id, graph, by_conclusion)
+
+
+def _incoming(project: Project, map_id: str, graph: AifGraph,
+              by_conclusion: dict[Ref, list[tuple[frozenset[Ref], str]]]) -> None:
+    """Attacks, undercuts and links that other maps' nodes declare on this map: the context around it.
+
+    Their supports are already RAs (:func:`_inferences`); without these, a
+    node of another map that only attacks the map would stand in the file
+    alone.  They are declared elsewhere, so no node's ``relations`` lists them.
+    """
+    for ref in [r for r in graph.i_nodes if r.map_id != map_id]:
+        for r in project.outgoing(ref):
+            if r.kind is RelKind.UNDERCUTS:
+                for premises, ra in by_conclusion.get(r.target, ()):
+                    if r.premise in premises and (r.target.map_id == map_id or
+                                                  any(p.map_id == map_id for p in premises)):
+                        _snode(graph, r, ra)
+            elif r.kind in _SNODE_KIND and r.target.map_id == map_id and r.target in graph.i_nodes:
+                _snode(graph, r, graph.i_nodes[r.target])
 
 
 def _snode(graph: AifGraph, relation, target: str) -> str:

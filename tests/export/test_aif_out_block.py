@@ -185,3 +185,39 @@ def test_two_speakers_of_one_name_stay_two_people():
     people = to_aif(project, "m")["participants"]
     names = [(p["firstname"], p["surname"]) for p in people]
     assert len(set(names)) == 3 and names[0] == ("Jo", "Smith") and names[1] == ("Jo", "Smith t")
+
+
+THIRD = """
+map: third
+title: A third map
+source:
+  seed: third.txt
+  genre: opinion-column
+speakers:
+  w: {name: A Writer}
+nodes:
+  tendering-saves:
+    kind: rebuttal
+    by: w
+    text: Tendering saves money.
+    quote: Tendering saves money.
+    attacks: main:wastes-money
+    same_as: main:end-tendering
+"""
+
+
+def test_what_other_maps_declare_on_the_map_is_drawn_but_not_declared_here(tmp_path):
+    maps = aif_out_fixture.write(tmp_path)
+    (maps / "third.yaml").write_text(THIRD, encoding="utf-8")
+    (tmp_path / "seeds" / "third.txt").write_text("Tendering saves money.\n", encoding="utf-8")
+    from argmap.project import load
+
+    project = load([str(maps)]).project
+    data = to_aif(project, "main")
+    nodes = {str(n["nodeID"]): n for n in data["nodes"]}
+    by_ref = {v["ref"]: k for k, v in data["argmap"]["nodes"].items()}
+    outside = by_ref["third:tendering-saves"]
+    out_of = [str(e["toID"]) for e in data["edges"] if str(e["fromID"]) == outside]
+    assert sorted(nodes[s]["type"] for s in out_of) == ["CA", "MA"]  # not a lone I-node
+    assert sorted(data["argmap"]["snodes"][s]["kind"] for s in out_of) == ["attacks", "same_as"]
+    assert "relations" not in data["argmap"]["nodes"][outside]  # declared in its own map, not this one
