@@ -1,4 +1,4 @@
-"""Diagrams for print and slides: ``--page a4|letter|a3|slide`` and ``--split claim``.
+"""Diagrams for print and slides: which nodes go on which page (``--page``, ``--split claim``).
 
 ``--split claim`` draws one diagram per main claim: the claim and what hangs
 under it (its tree, as :mod:`.arrange` finds trees), titled with the claim;
@@ -6,11 +6,15 @@ the map's points that hang under no claim share a last diagram.
 
 ``--page`` fits diagrams to a page.  A map whose whole diagram prints with
 body text of at least :data:`READABLE` points on that page (in the better
-orientation) is one page; a bigger one is split by main claim, one per
-page.  A PDF is one file of such pages, each page the paper's size with the
-diagram centred and scaled to fit (never enlarged), its legend and its
-title, and an outline entry per page; SVG, PNG and DOT give one file per
-page.  Multi-page PDF needs ``pypdf`` (a dependency of argmap).
+orientation) is one page; a bigger one is split by main claim, a tree too
+big for a page again where it branches (a fan of points too wide is
+halved), until every page prints readably; consecutive small pages then
+share a sheet where they still print readably.  Pages are measured in the
+output's own format, with the stubs they will carry: a node on another page
+in conflict with one here (attack, undercut, qualification) is drawn as a
+stub "see page N: node" (see :mod:`.scene`).  Clearly small pages are
+judged from :mod:`.arrange`'s estimate, without a layout.  :mod:`.paper`
+puts the drawings on paper (PDF pages, SVG and PNG sized to the paper).
 """
 
 from __future__ import annotations
