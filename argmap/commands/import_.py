@@ -169,7 +169,7 @@ def _jobs(args: argparse.Namespace, spec: Format) -> list[_Job]:
     if args.map_id:
         raise UsageError("--map-id names one map: give one file and -o MAP.yaml")
     if output.suffix in (".yaml", ".yml") or (output.exists() and not output.is_dir()):
-        raise UsageError(f"{visible(args.output, one_line=True)}: several files go into a folder; give -o DIR")
+        raise UsageError(f"{visible(args.output, one_line=True)}: several files, or a folder of them, make one map each: give -o DIR")
     sources: list[str] = []
     for raw in args.files:
         path = Path(raw)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Genre
 from ..quotes import SeedText
 from ..spec import MAX_TEXT
 from .aif_seed import locate
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["map_document"]
 
 _NO_RELATIONS: dict[str, list] = {}
-_GENRES = frozenset(g.value for g in Genre if g is not Genre.PAGE_FURNITURE)
 
 
 # The relation keys of a node, in the order the map format lists them (docs/format.md).
