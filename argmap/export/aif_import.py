@@ -351,6 +351,9 @@ class _Converter:
                     (copy, sid, self._clean_quotes(quotes, node_id),
                      voice_force.value if voice_force and voice_force.value != "asserted" else None))
                 self.counts["copies"] = self.counts.get("copies", 0) + 1
+        if self.counts.get("copies"):
+            self.skip(f"{self.counts['copies']:,} time(s) a second speaker asserts a proposition: each such speaker "
+                      f"has a copy of the node, with their own words, same_as it")
         return speakers, by
 
     def _clean_quotes(self, found: list[str], node_id: str) -> list[str]:

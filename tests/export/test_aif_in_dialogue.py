@@ -71,12 +71,13 @@ def dialogue() -> dict:
 
 
 @pytest.fixture
-def imported(tmp_path):
+def imported(tmp_path, capsys):
     source = tmp_path / "qt30-like.json"
     source.write_text(json.dumps(dialogue()), encoding="utf-8")
     maps = tmp_path / "maps"
     maps.mkdir()
-    assert main(["import", "aif", str(source), "-o", str(maps / "debate.yaml"), "-q"]) == 0
+    assert main(["import", "aif", str(source), "-o", str(maps / "debate.yaml")]) == 0
+    assert "1 time(s) a second speaker asserts a proposition" in capsys.readouterr().err  # said, not silent
     loaded = load([str(maps)])
     assert not loaded.errors, [d.format() for d in loaded.errors]
     return loaded.project.maps["debate"]
