@@ -55,10 +55,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--renderer", choices=["auto", "dot", "embedded"], default=None,
                         help="Graphviz to use: system dot if installed, else embedded "
                              "(default: the settings file's 'renderer', else auto)")
-    parser.add_argument("--labels", choices=LABEL_SEMANTICS, nargs="?", const="grounded", default=None,
-                        help="diagrams: write each node's state in the debate (unchallenged, defended, "
-                             "challenged...) under the semantics named (--labels alone: grounded; default: "
-                             "no states drawn); json: the labels it carries (default: grounded)")
+    parser.add_argument("--labels", nargs="?", const="grounded", default=None, metavar="SEMANTICS",
+                        help=f"diagrams: write each node's state in the debate (unchallenged, defended, "
+                             f"challenged...) under the semantics named ({', '.join(LABEL_SEMANTICS)}; --labels "
+                             f"alone: grounded; default: no states drawn); json: the labels it carries "
+                             f"(default: grounded)")
     parser.add_argument("--no-legend", action="store_true", help="leave out the legend")
     parser.add_argument("--dpi", type=int, metavar="N", help="resolution of PNG output (system dot)")
     parser.add_argument("--force", action="store_true", help="overwrite existing output files (never maps)")
@@ -169,6 +170,25 @@ def _piece_path(target: Path | None, piece: str, split: bool) -> Path | None:
     return target.with_name(f"{stem}{'--' if split else '-'}{piece}{ext}")
 
 
+def _labels_value(args) -> None:
+    """``--labels`` takes an optional value: ``--labels maps/`` means the maps, with grounded labels."""
+    from ..errors import UsageError
+    from ..export import LABEL_SEMANTICS
+    from ..suggest import did_you_mean
+    from ..visible import visible
+
+    value = args.labels
+    if value is None or value in LABEL_SEMANTICS:
+        return
+    if os.path.exists(value) or value.endswith((".yaml", ".yml", "/")):
+        args.paths = [value, *args.paths]
+        args.labels = "grounded"
+        return
+    hint = did_you_mean(value, list(LABEL_SEMANTICS))
+    raise UsageError(f"--labels {visible(value, one_line=True)}: not a semantics; choose "
+                     f"{', '.join(LABEL_SEMANTICS)}" + (f"; {hint}" if hint else ""))
+
+
 def _check_target(target: Path, loaded, args) -> None:
     """Refuse, before drawing anything, outputs a map could be mistaken for or that land among maps.
 
@@ -223,6 +243,7 @@ def run(args: argparse.Namespace) -> int:
     from ..config import chosen
     from ..locate import resolve_targets
 
+    _labels_value(args)
     args.paths = [str(p) for p in resolve_targets(args.paths)]  # map ids, and the project's maps/ from anywhere
     args.renderer = chosen("renderer", args.renderer, "auto")
     # Load the named maps with the rest of their folders, so cross-map links have both ends.

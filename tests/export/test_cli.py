@@ -161,3 +161,16 @@ def test_a_folder_gets_one_file_per_map(workspace, capsys):
     assert (workspace / "existing" / "may-2018.dot").read_bytes().startswith(b"digraph")
     assert main(["export", "maps", "-o", "many.svg"]) == 2   # several maps, one file name
     assert "folder" in capsys.readouterr().err and not (workspace / "many.svg").exists()
+
+
+def test_states_in_the_debate_only_with_labels_which_may_stand_before_the_maps(workspace, capsys):
+    assert main(["export", "maps/may-2018.yaml", "-o", "plain.svg", "--renderer", "embedded", "-q"]) == 0
+    assert b'class="node-state"' not in (workspace / "plain.svg").read_bytes()
+    # --labels takes an optional value: before a map it is the default semantics, and the map is a map.
+    assert main(["export", "--labels", "maps/may-2018.yaml", "-o", "states.svg", "--renderer", "embedded",
+                 "-q"]) == 0
+    states = (workspace / "states.svg").read_bytes()
+    assert b'class="node-state"' in states and b">IN<" not in states and b">OUT<" not in states
+    assert main(["export", "maps/may-2018.yaml", "--labels", "grounde", "-o", "x.svg"]) == 2
+    assert "did you mean 'grounded'" in capsys.readouterr().err
+    assert not (workspace / "x.svg").exists()
