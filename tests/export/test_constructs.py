@@ -262,3 +262,36 @@ def test_png_and_pdf_draw_the_same_constructs(project, fmt):
     data = render_map(project, "m", fmt, renderer="dot")
     assert data.startswith(b"\x89PNG" if fmt == "png" else b"%PDF")
     assert render(html, "svg", "dot")[0]   # the HTML labels lay out
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_hostile_speaker_names_in_forces_and_inference_labels_stay_text(renderer):
+    """A speaker's name reaches the force line and the "inference: NAME" label: it must stay text."""
+    from types import MappingProxyType
+
+    from argmap.model import (ArgMap, Force, Genre, Kind, Node, Pos, Project, Quote, Ref, Relation, RelKind,
+                              Source, Speaker)
+
+    from .conftest import HOSTILE
+
+    pos = Pos("m.yaml", 1, 1)
+    speakers = {f"h{i}": Speaker(f"h{i}", text, pos) for i, text in enumerate(HOSTILE)}
+    nodes = {"c": Node("c", "m", Kind.CLAIM, "A claim.", "h0", pos, quotes=(Quote("A claim.", pos, None),))}
+    for i in range(len(HOSTILE)):
+        ref = Ref("m", f"n{i}")
+        relation = Relation(RelKind.SUPPORTS, ref, Ref("m", "c"), pos, drawn_by=f"h{(i + 1) % len(HOSTILE)}",
+                            scheme="expert-opinion")
+        nodes[ref.node_id] = Node(ref.node_id, "m", Kind.PREMISE, f"Reason {i}.", f"h{i}", pos,
+                                  quotes=(Quote(f"Reason {i}.", pos, None),), relations=(relation,),
+                                  force=Force.ASCRIBED if i % 2 else Force.REPORTED, said_by=f"h{(i + 2) % len(HOSTILE)}")
+    argmap = ArgMap("m", "Hostile", "m.yaml", pos, Source("s.txt", pos, Genre.NEWS_REPORT),
+                    MappingProxyType(speakers), MappingProxyType(nodes))
+    project = Project(MappingProxyType({"m": argmap}))
+    root = ET.fromstring(render_map(project, "m", "svg", renderer=renderer))   # well-formed XML
+    groups = [g for g in root.iter(SVG + "g") if g.get("data-ref")]
+    assert len(groups) == len(nodes)
+    assert not [e for e in root.iter() if e.tag.split("}")[1] in ("script", "b", "foreignObject")]
+    forces = [t for t in root.iter(SVG + "text") if t.get("class") == "node-force"]
+    assert len(forces) == len(HOSTILE) and all("\n" not in (t.text or "") for t in forces)
+    if renderer == "dot":
+        assert render_map(project, "m", "png", renderer="dot").startswith(b"\x89PNG")
