@@ -398,9 +398,10 @@ class ArgmapApp(App[None]):
         yield SystemCommand("Forward", "Go forward again (])", self.forward)
         yield SystemCommand("Help", "How to use the explorer (?)", self.action_help)
         if isinstance(screen, BrowserScreen):
-            yield SystemCommand("Export map to SVG", "Draw the map under the cursor (x)", screen.action_export)
-            yield SystemCommand("Export argument to SVG", "Draw the node under the cursor and what lies "
-                                "below it (X)", screen.action_export_subtree)
+            yield SystemCommand("Export map", "Draw the map under the cursor to SVG, PNG or PDF (x)",
+                                screen.action_export)
+            yield SystemCommand("Export argument", "Draw the node under the cursor and what lies below it "
+                                "to SVG, PNG or PDF (X)", screen.action_export_subtree)
             yield SystemCommand("Edit in $EDITOR", "Open the map file at the node's line (e)", screen.action_edit)
             yield SystemCommand("Show or hide source", "The article with the quote highlighted (s)",
                                 screen.action_toggle_source)
@@ -459,7 +460,7 @@ class ArgmapApp(App[None]):
         self.export(event.map_id, event.ref)
 
     def export(self, map_id: str, ref: Ref | None) -> None:
-        """Ask for a file name, then draw the map (or *ref*'s argument) to SVG."""
+        """Ask for a file name and format, then draw the map (or *ref*'s argument) to SVG, PNG or PDF."""
         from .exporting import default_name, subtree_depth
         from .export_screen import ExportScreen
 
@@ -474,13 +475,13 @@ class ArgmapApp(App[None]):
 
         self.push_screen(ExportScreen(what, default_name(map_id, ref)), chosen)
 
-    @work(thread=True, group="export", description="export SVG")
+    @work(thread=True, group="export", description="export a diagram")
     def _export(self, project: Project, map_id: str, ref: Ref | None, depth: int | None, path: str) -> None:
         from ..errors import ArgmapError
-        from .exporting import export_svg
+        from .exporting import export_diagram
 
         try:
-            written = export_svg(project, path, map_id, ref, depth, labels=self.labels)
+            written = export_diagram(project, path, map_id, ref, depth, labels=self.labels)
         except (ArgmapError, OSError, ImportError) as exc:
             self.call_from_thread(self.notify, f"export failed: {exc}", severity="error", timeout=8,
                                   markup=False)

@@ -44,21 +44,23 @@ class BrowserScreen(Screen):
     app: ArgmapApp
 
     # Shown in the footer where they apply (the focused pane adds its own:
-    # Enter and E in the tree, Enter in the detail, n in the source).
+    # Enter and E in the tree, Enter in the detail, n in the source), in
+    # this order: what a narrow footer has no room for is left out whole
+    # (footer.py), so the keys a reader needs most come first.
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("v", "read", "Read", tooltip="Read the argument under the cursor, every node whole"),
         Binding("backspace", "app.back", "Back"),
         Binding("alt+left,left_square_bracket", "app.back", "Back", show=False),
         Binding("e", "edit", "Edit"),
+        Binding("s", "toggle_source", "Source"),
         Binding("tab", "app.focus_next", "Pane", key_display="Tab"),
         Binding("shift+tab", "app.focus_previous", "Pane back", show=False),
-        Binding("s", "toggle_source", "Source"),
         Binding("right_square_bracket", "app.forward", "Fwd"),
         Binding("alt+right", "app.forward", "Forward", show=False),
-        Binding("x", "export", "SVG"),
-        Binding("X", "export_subtree", "SVG \u2193",
-                tooltip="Draw the argument under the cursor, and what lies below it, to SVG"),
+        Binding("x", "export", "Export", tooltip="Draw the map under the cursor (SVG, PNG or PDF)"),
+        Binding("X", "export_subtree", "Export \u2193",
+                tooltip="Draw the argument under the cursor, and what lies below it (SVG, PNG or PDF)"),
         Binding("r", "app.reload", "Reload"),
-        Binding("v", "read", "Read"),
         Binding("escape", "focus_tree", "Tree", show=False),
         Binding("less_than_sign", "split(-5)", "Narrower tree", show=False),
         Binding("greater_than_sign", "split(5)", "Wider tree", show=False),

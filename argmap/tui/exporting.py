@@ -14,7 +14,7 @@ from pathlib import Path
 from ..model import Project, Ref
 from .argtree import Outline, Row
 
-__all__ = ["default_name", "subtree_depth", "export_diagram", "export_svg", "MAX_DEPTH", "FORMATS"]
+__all__ = ["default_name", "subtree_depth", "export_diagram", "MAX_DEPTH", "FORMATS"]
 
 MAX_DEPTH = 4  # a deeper neighbourhood of a big map is a hairball, not a diagram
 FORMATS = ("svg", "png", "pdf")   # what the export dialog offers
@@ -77,4 +77,3 @@ def export_diagram(project: Project, path: str | os.PathLike, map_id: str, focus
     return Path(os.path.abspath(written))
 
 
-export_svg = export_diagram   # the name the app has called it by

@@ -18,14 +18,22 @@ HELP = """\
 The **tree** on the left lists the maps (one per article). Open a map to see
 its **main claims**; under each node come the nodes that **support** it
 (green `+`) and those that **attack** (red `−`) or **undercut** (purple `×`:
-they attack the step from a premise, not the claim). Premises that support
-only together are grouped under a *linked* row. A node reached a second time
-is shown as a link (`↪`): Enter jumps to where it is shown in full.
+they attack the step from a premise, not the claim), then those that
+**qualify** it (amber `~`: it *limits* it, finds it *not enough* or
+*concedes* it; never an attack). Premises that support only together are
+grouped under a *linked* row. A node reached a second time is shown as a
+link (`↪`): Enter jumps to where it is shown in full. A node not simply
+asserted says how it is put forward after its kind: *[ascribed by …]* (the
+speaker's words for another's view, not that one's own), *[reported by …]*,
+*[hedged]*, *[rhetorical question]*.
 
 The **detail** pane describes the row under the cursor: paraphrase, kind,
-speaker and who reports them, tags, stances, acceptability label, quotes,
-and every relation in and out as a link you can follow (Tab selects the
-first, Enter follows it).
+how it is put forward, speaker and who reports them, who adopts it, tags,
+stances (with their conditions and dates), its state in the debate as the
+maps record it (unchallenged, defended, challenged with no reply in the
+maps, undecided: not whether it is true), quotes, and every relation in and
+out, with its scheme, as a link you can follow (Tab selects the first, Enter
+follows it), `related to` links too.
 
 Rows are cut to the tree's width: widen it with `<` `>` (or drag the bar
 between the panes), or press `v` to read the argument as wrapped text.
@@ -49,7 +57,7 @@ Passages other nodes quote are faint, so text nobody mapped stands out.
 | s | source: show the article (or focus it when both fit) |
 | n | in the source: next quote of the node |
 | e | edit the map in `$EDITOR` at this node; reloads on return |
-| x / X | export the map / the argument under the cursor to SVG |
+| x / X | export the map / the argument under the cursor (SVG, PNG or PDF) |
 | r | reload now (saving a map reloads by itself) |
 | E | expand everything below the cursor |
 | v | read the argument under the cursor as wrapped text |
@@ -61,7 +69,8 @@ Passages other nodes quote are faint, so text nobody mapped stands out.
 
 Type words to match ids, paraphrases, quotes and speakers. Narrow with
 `kind:claim`, `by:heath` (speaker id or name), `tag:targets`,
-`topic:tendering` or `topic:tendering=against`, `map:may`. Values match by
+`topic:tendering` or `topic:tendering=against`, `map:may`, `force:ascribed`,
+`scheme:expert-opinion`. Values match by
 prefix; → accepts the suggested completion.
 
 ## When a map breaks

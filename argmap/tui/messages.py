@@ -40,7 +40,7 @@ class ChoiceRequested(Message):
 
 
 class ExportRequested(Message):
-    """Draw map *map_id* (or *ref* and what lies below it) to SVG, asking for a file name."""
+    """Draw map *map_id* (or *ref* and what lies below it) to SVG, PNG or PDF, asking for a file name."""
 
     def __init__(self, map_id: str, ref: Ref | None) -> None:
         super().__init__()

@@ -41,7 +41,8 @@ HIT_REF = 100  # characters of its id (the middle goes: ids differ at the ends)
 _TITLES = {"search": "Search every map", "goto": "Go to a node by id"}
 _PLACEHOLDERS = {"search": "words, and filters: kind:claim by:heath tag:targets topic:tendering",
                  "goto": "part of an id, fuzzily: may roll \u2192 may-2018:roll-back-internal-market"}
-_HELP = {"search": "Filters: kind: by: tag: topic: map: (\u2192 completes) \u00b7 topic:tendering=against "
+_HELP = {"search": "Filters: " + " ".join(f"{f}:" for f in FILTER_FIELDS)
+                   + " (\u2192 completes) \u00b7 topic:tendering=against "
                    "\u00b7 \u2191\u2193 choose \u00b7 Enter jumps \u00b7 Esc closes",
          "goto": "\u2191\u2193 choose \u00b7 Enter jumps \u00b7 Esc closes"}
 

@@ -429,7 +429,7 @@ async def test_command_palette_lists_maps_nodes_and_commands(fixture_maps: Path)
         assert "Map: Why the centre must lead (a column)" in texts
         assert "Node: beta:centre-must-lead" in texts
         commands = [c.title for c in app.get_system_commands(app.screen)]
-        for title in ("Search", "Go to node", "Topics", "Export map to SVG", "Edit in $EDITOR", "Back"):
+        for title in ("Search", "Go to node", "Topics", "Export map", "Edit in $EDITOR", "Back"):
             assert title in commands
         # through the real palette
         await pilot.press("ctrl+p")

@@ -114,7 +114,7 @@ async def test_the_footer_follows_the_focus(fixture_maps: Path) -> None:
         await loaded(pilot)
         await pilot.pause()
         keys = footer_keys(app)
-        for word in ("Open", "Open all", "Pane", "Fwd", "SVG \u2193", "Reload"):
+        for word in ("Open", "Open all", "Pane", "Fwd", "Export \u2193", "Reload", "Read"):
             assert word in keys, keys
         assert "Follow" not in keys
         app.jump(A("tendering-saves"))
@@ -125,6 +125,22 @@ async def test_the_footer_follows_the_focus(fixture_maps: Path) -> None:
         await pilot.press("tab")  # on to the source (both shown at this size)
         await pilot.pause()
         assert "Next quote" in footer_keys(app)
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+async def test_the_footer_shows_whole_keys_only(fixture_maps: Path, width: int) -> None:
+    """A key that does not fit is left out, not cut ("v" without "Read" at 120 columns)."""
+    app = make_app(fixture_maps, analysis=False)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.pause()
+        shown = footer_keys(app)
+        assert shown == footer_keys(app, width), shown  # nothing past the edge
+        if width >= 80:
+            assert "Read" in shown, shown  # the reading view, the way to read whole nodes
+        await pilot.resize_terminal(160, 24)
+        await pilot.pause()
+        assert len(footer_keys(app)) > len(shown) or width >= 160
 
 
 @pytest.mark.parametrize("width", [60, 80])
