@@ -27,11 +27,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from argmap.export.argdown import to_argdown  # noqa: E402
-from argmap.export.argdown_import import convert  # noqa: E402
-from argmap.export.argdown_read import parse_json  # noqa: E402
-from argmap.export.importing import ImportRequest  # noqa: E402
-from argmap.project import load  # noqa: E402
+from argmap.export.argdown import to_argdown
+from argmap.export.argdown_import import convert
+from argmap.export.argdown_read import parse_json
+from argmap.export.importing import ImportRequest
+from argmap.project import load
 
 SIZES = [1_000, 10_000, 50_000]
 
@@ -91,11 +91,11 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             request = ImportRequest(map_id="bench", source_name="bench.json", seeds_dir=Path(tmp) / "seeds",
                                     topics=set(), maps={})
-            t_in = best_of(3, lambda: convert(parse_json(data), request))
+            t_in = best_of(3, lambda data=data, request=request: convert(parse_json(data), request))
             maps = synth.write(Path(tmp) / "synth", n)
             project = load([str(maps)], validate=False).project
             map_id = next(iter(project.maps))
-            t_out = best_of(3, lambda: to_argdown(project, map_id))
+            t_out = best_of(3, lambda project=project, map_id=map_id: to_argdown(project, map_id))
         ratio_in = f"{t_in / last_in:5.1f}x" if last_in else "     -"
         ratio_out = f"{t_out / last_out:5.1f}x" if last_out else "     -"
         print(f"{n:>6} | {t_in:>20.2f} s | {ratio_in} | {t_out:>15.2f} s | {ratio_out}")

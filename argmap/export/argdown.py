@@ -311,8 +311,8 @@ class _Document:
         if not inference.own:
             data["context"] = True
         kind = "Linked argument" if len(inference.premises) > 1 else "Argument"
-        block = [f"<{inference.title}>: {kind} for {escape_text(self.titles[inference.conclusion])}. "
-                 f"{data_text(data)}", ""]
+        description = f"{kind} for {escape_text(self.titles[inference.conclusion])}."
+        block = [f"<{inference.title}>: {description} {data_text(data)}", ""]
         for i, premise in enumerate(inference.premises, 1):
             block.append(f"({i}) [{self.titles[premise]}]")
         if inference.scheme or inference.drawn_by:

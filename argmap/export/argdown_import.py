@@ -152,7 +152,7 @@ class _Converter:
         return speakers
 
     def _speaker(self, wanted: object) -> str:
-        """The speaker id for a node's ``by``: the header's, a new one for an id the header lacks, else 'unattributed'."""
+        """The speaker id for a node's ``by``: the header's, a new one for an id it lacks, else 'unattributed'."""
         if isinstance(wanted, str) and wanted in self.speakers:
             return wanted
         if safe_id(wanted):
@@ -291,7 +291,7 @@ class _Converter:
                                               [inference.group[0], None])
             elif source != target:
                 if relation.kind == "undercut":
-                    self.notes.add(f"an undercut of {shown(relation.target)}, which has no inference: read as an attack",
+                    self.notes.add(f"an undercut of {shown(relation.target)}, which has no inference: an attack",
                                    "an undercut of an argument without inference")
                 self.attacks.setdefault((source, target), None)
                 if relation.kind in ("contrary", "contradictory"):   # symmetric
@@ -343,10 +343,24 @@ class _Converter:
 
     def _declare(self) -> None:
         """Every relation written on the node that makes it (a relation of another map's node is left to it)."""
+        # A premise may declare one linked group for a conclusion and be in no other one for it
+        # (the map format's rule: error[linked-mismatch]), so the declarer is a premise in one group only.
+        shared: dict[tuple[str, str], int] = {}
         for inference in self.supports.values():
-            declarer = next((p for p in inference.group if p in self.nodes), None)
+            if len(inference.group) > 1:
+                for premise in inference.group:
+                    shared[(premise, inference.conclusion)] = shared.get((premise, inference.conclusion), 0) + 1
+        for inference in self.supports.values():
+            home = [p for p in inference.group if p in self.nodes]
+            declarer = next((p for p in home if len(inference.group) == 1 or
+                             shared[(p, inference.conclusion)] == 1), None)
             if declarer is None:
-                self.elsewhere += 1
+                if home:
+                    self.notes.add(f"a linked argument for {inference.conclusion} whose premises are all in other "
+                                   f"linked arguments for it: the map format holds one group per premise; dropped",
+                                   "a linked argument that shares every premise")
+                else:
+                    self.elsewhere += 1
                 continue
             others = [p for p in inference.group if p != declarer]
             if not others and inference.scheme is None and inference.drawn_by is None:
@@ -439,7 +453,8 @@ class _Converter:
         said_by = data.get("said_by") if _is(data.get("said_by"), self.speakers) and data.get("said_by") != by else None
         if force == Force.ASCRIBED.value and said_by is None or force == Force.REPORTED.value and said_by is None \
                 and out.get("via") is None and self.speakers[by]["via"] is None:
-            self.notes.add(f"{node.id}: '{force}' without who says so; the force is dropped", f"{force} without said_by")
+            self.notes.add(f"{node.id}: '{force}' without who says so; the force is dropped",
+                           f"{force} without said_by")
             force = None
         # A force read from a tag is written only where it is not the kind's default (the export tags
         # every concession #conceded); one in argmap's data is written as it was.
@@ -449,7 +464,8 @@ class _Converter:
         if said_by is not None and force in (Force.ASCRIBED.value, Force.REPORTED.value):
             out["said_by"] = said_by
         out["text"] = node.text
-        quotes = [q for q in (fast_clean(q[:4 * MAX_TEXT])[:MAX_TEXT].rstrip() for q in _strings(data.get("quote"))) if q]
+        quotes = [fast_clean(q[:4 * MAX_TEXT])[:MAX_TEXT].rstrip() for q in _strings(data.get("quote"))]
+        quotes = [q for q in quotes if q]
         out["quote"] = list(dict.fromkeys(quotes)) or [node.text]
         tags += _strings(data.get("tags"))
         tags = [t if safe_id(t) else slug(t) for t in tags]
@@ -546,7 +562,7 @@ def run_cli(source: bytes) -> bytes:
         (Path(folder) / "input.argdown").write_bytes(source)
 
         def run(*extra: str) -> subprocess.CompletedProcess:
-            return subprocess.run([*command, "json", "./input.argdown", "--stdout", *extra], cwd=folder,
+            return subprocess.run([*command, "json", "./input.argdown", "--stdout", *extra], cwd=folder, check=False,
                                   stdin=subprocess.DEVNULL, capture_output=True, timeout=CLI_TIMEOUT)
         try:
             done = run("--silent")

@@ -102,7 +102,8 @@ def parse_json(data: bytes | str) -> dict:
     except json.JSONDecodeError as exc:
         raise ArgmapError(f"the file is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
     except (RecursionError, ValueError) as exc:  # nesting too deep; an integer too long to convert
-        raise ArgmapError(f"the file is not JSON argmap can read ({'nested too deeply' if isinstance(exc, RecursionError) else exc})") from None
+        why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise ArgmapError(f"the file is not JSON argmap can read ({why})") from None
     if not isinstance(document, dict) or not isinstance(document.get("statements"), dict):
         found = json_type(document) if not isinstance(document, dict) else "an object without a 'statements' object"
         raise ArgmapError(f"the file is {found}, not the JSON that 'argdown json' writes "

@@ -25,7 +25,7 @@ from argmap.export.importing import ImportRequest
 from argmap.model import RelKind
 from argmap.project import load
 
-from .conftest import MAPS, find_argdown, needs_argdown
+from .conftest import MAPS, find_argdown
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "argdown"
 FIXTURE = DATA / "fixture"
@@ -71,7 +71,7 @@ def text_of(argmap, ref) -> str:
 def test_primer_arguments_without_structure_are_nodes(dest, capsys):
     out = dest / "primer.yaml"
     assert main(["import", "argdown", str(DATA / "argdown-primer.json"), "-o", str(out)]) == 0
-    project, argmap = imported(out)
+    _, argmap = imported(out)
     doc = json.loads((DATA / "argdown-primer.json").read_text(encoding="utf-8"))
     unreconstructed = [a for a in doc["arguments"].values() if not a.get("pcs")]
     assert len(argmap.nodes) == len(doc["statements"]) + len(unreconstructed)
@@ -272,7 +272,7 @@ def test_hostile_json_is_a_clear_error(dest, tmp_path, capsys, content, message)
     path.write_bytes(content)
     assert main(["import", "argdown", str(path), "-o", str(dest / "x.yaml")]) == 1
     err = capsys.readouterr().err
-    assert f"in.json: " in err and message in err and "Traceback" not in err
+    assert "in.json: " in err and message in err and "Traceback" not in err
     assert not (dest / "x.yaml").exists()
 
 
@@ -297,7 +297,8 @@ HOSTILE_DOC = {
     },
     "relations": [
         1, {"relationType": "attack"},
-        {"relationType": "attack", "from": "b", "to": "b", "fromType": "equivalence-class", "toType": "equivalence-class"},
+        {"relationType": "attack", "from": "b", "to": "b", "fromType": "equivalence-class",
+         "toType": "equivalence-class"},
         {"relationType": "undercut", "from": "c", "to": "loop", "fromType": "equivalence-class", "toType": "inference",
          "conclusionIndex": 99},
         {"relationType": "contradictory", "from": "c", "to": "empty", "fromType": "argument",
@@ -330,6 +331,21 @@ def test_hostile_document_imports_what_it_can_and_checks(dest, tmp_path, capsys)
     assert all(len(n.text) <= 20_000 for n in argmap.nodes.values())
     assert (dest.parent / "seeds").is_dir() and all(p.parent == dest.parent / "seeds"
                                                     for p in (dest.parent / "seeds").iterdir())
+
+
+def test_two_arguments_sharing_a_premise_for_one_conclusion(dest, tmp_path):
+    """Found by hypothesis: the map format lets a premise declare one linked group per conclusion."""
+    statements = {t: {"members": [{"text": f"Statement {t}."}]} for t in ("a", "b", "c", "d")}
+    doc = {"statements": statements, "relations": [], "arguments": {
+        "A1": {"pcs": [{"title": "a"}, {"title": "d"}, {"title": "b", "inference": {}}]},
+        "A2": {"pcs": [{"title": "c"}, {"title": "a"}, {"title": "b", "inference": {}}]}}}
+    path = tmp_path / "shared.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    out = dest / "shared.yaml"
+    assert main(["import", "argdown", str(path), "-o", str(out), "-q"]) == 0
+    _, argmap = imported(out)
+    groups = {frozenset(p.node_id for p in r.group) for r in relations(argmap, RelKind.SUPPORTS)}
+    assert groups == {frozenset({"a", "d"}), frozenset({"a", "c"})}   # both arguments kept
 
 
 # A statement class as Argdown's JSON has it, with random data where argmap reads data.
