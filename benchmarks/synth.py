@@ -77,8 +77,12 @@ def generate_map(n_nodes: int, map_id: str, seed_name: str, rng: random.Random,
             out.append("    via: speaker-0")
     out.append("nodes:")
     supports: list[tuple[int, int]] = []  # (premise, conclusion) pairs that exist
+    # Nodes taken as the co-premise of a later-declared linked support: they declare
+    # nothing themselves, so no node is both a linked co-premise and a premise of its own
+    # (which the checker rightly flags).
+    co_premises: set[int] = set()
     for i, text in enumerate(sentences):
-        kind = "claim" if i == 0 else rng.choice(KINDS)
+        kind = "claim" if i == 0 else ("premise" if i in co_premises else rng.choice(KINDS))
         out.append(f"  n{i}:")
         kind_line = len(out)
         out.append(f"    kind: {kind}")
@@ -96,7 +100,7 @@ def generate_map(n_nodes: int, map_id: str, seed_name: str, rng: random.Random,
             out.append("    tags: [synthetic, " + rng.choice(["policy", "evidence", "framing"]) + "]")
         if i % 4 == 0:
             out.append(f"    stance: {{{rng.choice(TOPICS)}: {rng.choice(STANCES)}}}")
-        if i == 0:
+        if i == 0 or i in co_premises:
             continue
         target = rng.randrange(max(0, i - 50), i)  # near neighbours keep chains deep
         roll = rng.random()
@@ -108,9 +112,11 @@ def generate_map(n_nodes: int, map_id: str, seed_name: str, rng: random.Random,
                 out.append(f"    undercuts: {{from: n{p}, to: n{c}}}")
             else:
                 out.append(f"    attacks: n{target}")
-        elif roll < 0.25 and i - target >= 2:
-            # Every support runs from a later node to an earlier one, so none forms a cycle.
-            co = rng.randrange(target + 1, i)
+        elif roll < 0.25 and i + 1 < n_nodes and (i + 1) not in co_premises:
+            # Every support runs from a later node to an earlier one, so none forms a cycle;
+            # the co-premise is the next node, which then declares nothing of its own.
+            co = i + 1
+            co_premises.add(co)
             out.append(f"    supports: [{{to: n{target}, with: [n{co}]}}]")
             supports.append((i, target))
         else:
