@@ -19,6 +19,7 @@ from typing import NoReturn
 
 from . import __version__
 from .errors import ArgmapError, UsageError
+from .locate import looks_like_path
 from .project import retain_results
 
 # Order is the order of `argmap --help`.
@@ -67,8 +68,11 @@ def main(argv: Sequence[str] | None = None, *, exit_at_once: bool = False) -> in
     process itself, without freeing what it loaded: see :func:`_exit_now`.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
-    # `argmap maps/x.yaml` opens the explorer on that map, as `argmap` opens it on maps/.
-    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS and os.path.exists(argv[0]):
+    # `argmap maps/x.yaml` and `argmap may-2018` open the explorer on that map, as
+    # `argmap` opens it on maps/.  A command name always wins (a map called
+    # `check` opens with `argmap tui check`); a word that is neither gets a
+    # "did you mean" among commands and map ids alike.
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS and _names_a_map(argv[0]):
         argv.insert(0, "tui")
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
         _unknown_command(argv[0])
@@ -87,12 +91,30 @@ def main(argv: Sequence[str] | None = None, *, exit_at_once: bool = False) -> in
     return code
 
 
+def _names_a_map(word: str) -> bool:
+    """Whether *word* is a file or folder, or the id of a map in the project's maps/ (read cheaply)."""
+    if os.path.exists(word):
+        return True
+    if looks_like_path(word) or not word:
+        return False
+    return word in _project_map_ids()
+
+
+def _project_map_ids() -> list[str]:
+    """The map ids of the project found from here (none outside a project); files are not loaded."""
+    from .locate import MAPS, find_project, map_ids
+
+    project = find_project()  # the same lookup every command makes for map ids
+    return list(map_ids(project / MAPS)) if project is not None else []
+
+
 def _unknown_command(word: str) -> NoReturn:
-    """Exit 2 for a first word that is no command and no file: ``argmap exprot`` gets a "did you mean"."""
+    """Exit 2 for a first word that is no command, file or map id: ``argmap exprot`` gets a "did you mean"."""
     from .suggest import did_you_mean
     from .visible import visible
 
-    hint = did_you_mean(word, COMMANDS)
+    ids = [] if looks_like_path(word) else _project_map_ids()
+    hint = did_you_mean(word, COMMANDS + [i for i in ids if i not in COMMANDS])
     message = f"unknown command '{visible(word, one_line=True)}'" + (
         f"; {hint}" if hint else f"; commands: {', '.join(COMMANDS)}")
     build_parser().error(message)

@@ -10,6 +10,7 @@ This is the single entry point consumers use::
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import re
 import stat
@@ -71,12 +72,27 @@ class LoadResult:
 
 
 def display_path(path: Path) -> str:
-    """*path* as the user should see it: relative to the working directory when inside it."""
+    """*path* as the user should see it: relative to the working directory when inside it,
+    or inside the project around it (``../maps/x.yaml`` from ``docs/``, as git shows the
+    files of its repository); absolute elsewhere."""
     try:
         rel = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
-    return str(path) if rel.startswith("..") else rel
+    if not rel.startswith(".."):
+        return rel
+    root = _project_root(os.getcwd())
+    inside = root is not None and (os.path.abspath(path) + os.sep).startswith(root + os.sep)
+    return rel if inside else str(path)
+
+
+@functools.lru_cache(maxsize=4)
+def _project_root(cwd: str) -> str | None:
+    """The absolute project folder (holding maps/) around *cwd*; asked once per working directory."""
+    from .locate import find_project
+
+    found = find_project(cwd)
+    return os.path.abspath(found) if found is not None else None
 
 
 def discover(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Diagnostic]]:

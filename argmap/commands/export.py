@@ -16,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+from ..plural import plural
+
 NAME = "export"
 HELP = "draw maps (svg, png, pdf, dot) or export them (json, argdown, aif)"
 
@@ -263,14 +265,14 @@ def run(args: argparse.Namespace) -> int:
     if any(d.code in UNREADABLE_CODES for d in problems):
         return 2
     if problems and args.strict:
-        print(f"argmap: {len(problems)} error(s); nothing exported (--strict)", file=sys.stderr)
+        print(f"argmap: {plural(len(problems), 'error')}; nothing exported (--strict)", file=sys.stderr)
         return 1
     map_ids = [m for m in loaded.project.maps if m in named]
     if not map_ids:
         raise UsageError("no maps to export in " + ", ".join(args.paths))
     project = loaded.project
     if problems and not args.quiet:
-        print(f"argmap: exporting despite {len(problems)} error(s) (see 'argmap check')", file=sys.stderr)
+        print(f"argmap: exporting despite {plural(len(problems), 'error')} (see 'argmap check')", file=sys.stderr)
 
     ext = EXTENSIONS[fmt]
     focus = _focus_ref(args.focus, project, map_ids) if args.focus else None
