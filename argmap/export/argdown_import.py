@@ -350,7 +350,8 @@ class _Converter:
             if len(inference.group) > 1:
                 for premise in inference.group:
                     shared[(premise, inference.conclusion)] = shared.get((premise, inference.conclusion), 0) + 1
-        for inference in self.supports.values():
+        dropped: set[tuple[frozenset[str], str]] = set()
+        for key, inference in self.supports.items():
             home = [p for p in inference.group if p in self.nodes]
             declarer = next((p for p in home if len(inference.group) == 1 or
                              shared[(p, inference.conclusion)] == 1), None)
@@ -359,6 +360,9 @@ class _Converter:
                     self.notes.add(f"a linked argument for {inference.conclusion} whose premises are all in other "
                                    f"linked arguments for it: the map format holds one group per premise; dropped",
                                    "a linked argument that shares every premise")
+                    dropped.add(key)
+                    for premise in inference.group:   # what it shared is free for the groups after it
+                        shared[(premise, inference.conclusion)] -= 1
                 else:
                     self.elsewhere += 1
                 continue
@@ -379,9 +383,12 @@ class _Converter:
                 self.elsewhere += 1
             else:
                 self.nodes[source].add("attacks", Flow(to=target, scheme=scheme) if scheme else target)
-        for (source, _, conclusion), (premise, scheme) in self.undercuts.items():
+        for (source, group, conclusion), (premise, scheme) in self.undercuts.items():
             if source not in self.nodes:
                 self.elsewhere += 1
+                continue
+            if (group, conclusion) in dropped:   # its inference could not be written: nothing to undercut
+                self.notes.add(f"an undercut of a dropped linked argument for {conclusion}; dropped")
                 continue
             record = Flow({"from": premise, "to": conclusion})
             if scheme:

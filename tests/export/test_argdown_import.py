@@ -333,7 +333,7 @@ def test_hostile_document_imports_what_it_can_and_checks(dest, tmp_path, capsys)
                                                     for p in (dest.parent / "seeds").iterdir())
 
 
-def test_two_arguments_sharing_a_premise_for_one_conclusion(dest, tmp_path):
+def test_two_arguments_sharing_a_premise_for_one_conclusion(dest, tmp_path, capsys):
     """Found by hypothesis: the map format lets a premise declare one linked group per conclusion."""
     statements = {t: {"members": [{"text": f"Statement {t}."}]} for t in ("a", "b", "c", "d")}
     doc = {"statements": statements, "relations": [], "arguments": {
@@ -346,6 +346,18 @@ def test_two_arguments_sharing_a_premise_for_one_conclusion(dest, tmp_path):
     _, argmap = imported(out)
     groups = {frozenset(p.node_id for p in r.group) for r in relations(argmap, RelKind.SUPPORTS)}
     assert groups == {frozenset({"a", "d"}), frozenset({"a", "c"})}   # both arguments kept
+    # Three arguments whose premises are each in two groups: the first cannot be written, nor its
+    # undercut; the other two can, once it is gone.
+    doc["arguments"]["A3"] = {"pcs": [{"title": "c"}, {"title": "d"}, {"title": "b", "inference": {}}]}
+    statements["e"] = {"members": [{"text": "Statement e."}]}
+    doc["relations"] = [{"relationType": "undercut", "from": "e", "to": "A1", "fromType": "equivalence-class",
+                         "toType": "argument"}]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert main(["import", "argdown", str(path), "-o", str(out), "--force"]) == 0
+    _, argmap = imported(out)
+    assert "the map format holds one group per premise" in capsys.readouterr().err
+    groups = {frozenset(p.node_id for p in r.group) for r in relations(argmap, RelKind.SUPPORTS)}
+    assert groups == {frozenset({"a", "c"}), frozenset({"c", "d"})} and not relations(argmap, RelKind.UNDERCUTS)
 
 
 # A statement class as Argdown's JSON has it, with random data where argmap reads data.
