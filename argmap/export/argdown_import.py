@@ -68,6 +68,9 @@ _SOURCE_GENRES = _GENRES - {Genre.PAGE_FURNITURE.value}
 _RESERVED_TAGS = _KINDS | _FORCES | {CONTEXT_TAG, QUALIFIES_TAG}
 _DATE = re.compile(DATE_PATTERN).fullmatch
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# The Argdown CLI's IncludePlugin pattern (argdown-node): it replaces each match, before parsing, with
+# the named file's text, from any path, so a stranger's document could read the user's files into a map.
+_INCLUDE = re.compile(r"@include\([^)]+\)")
 _MAX_TAGS = 50
 UNATTRIBUTED = "unattributed"
 
@@ -559,7 +562,13 @@ def run_cli(source: bytes) -> bytes:
     A copy under a name of ours: no file name from the user reaches the
     command line (where it could read as an option), and no configuration
     file beside the user's document (``argdown.config.js`` runs code) is read.
+    A document that includes other files (``@include(...)``) is refused:
+    the CLI would read them from any path.
     """
+    if _INCLUDE.search(source.decode("utf-8", "replace")):
+        raise ArgmapError("the document includes other files (@include), which the Argdown CLI would read from "
+                          "anywhere on this machine; argmap does not run it on such a document. Run 'argdown json "
+                          "FILE --stdout' yourself where you trust the included files, and import that JSON")
     command = find_cli()
     if command is None:
         raise ArgmapError("this is an Argdown document; reading it needs the Argdown CLI, which is not installed "

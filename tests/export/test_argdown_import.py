@@ -154,6 +154,19 @@ def test_a_file_name_is_never_an_option(cli, dest, tmp_path):
     imported(out)
 
 
+@pytest.mark.parametrize("include", ["@include(/etc/passwd)", "@include(../../secret.argdown)",
+                                     "text @include( a.argdown, b.argdown ) more"])
+def test_a_document_that_includes_files_is_refused(dest, tmp_path, capsys, monkeypatch, include):
+    """The Argdown CLI would read the included file from anywhere; argmap never runs it on such a document."""
+    monkeypatch.setenv("ARGDOWN_CLI", str(tmp_path / "must-not-run"))
+    doc = tmp_path / "doc.argdown"
+    doc.write_text(f"[A]: a thing.\n\n{include}\n", encoding="utf-8")
+    assert main(["import", "argdown", str(doc), "-o", str(dest / "doc.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "doc.argdown: the document includes other files (@include)" in err and "Traceback" not in err
+    assert not (dest / "doc.yaml").exists()
+
+
 def test_argdown_without_the_cli_is_a_clear_error(dest, monkeypatch, capsys):
     monkeypatch.delenv("ARGDOWN_CLI", raising=False)
     monkeypatch.setenv("PATH", "")
