@@ -2,6 +2,7 @@
 
     argmap import aif FILE.json -o maps/NAME.yaml
     argmap import aif A.json B.json CORPUS/ -o maps/
+    argmap import argdown FILE.argdown -o maps/NAME.yaml   (or the JSON of 'argdown json')
 
 One file and an output ending in ``.yaml`` writes that map (its id is NAME
 unless --map-id).  Several files, or a folder (its files with the format's
