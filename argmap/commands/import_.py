@@ -66,7 +66,7 @@ class Format(NamedTuple):
 FORMATS: dict[str, Format] = {
     "aif": Format("AIF (AIFdb / OVA JSON)", "argmap.export.aif_import", "convert_file", (".json",), "announced"),
     "argdown": Format("Argdown: the JSON of 'argdown json', or .argdown through the Argdown CLI",
-                      "argmap.export.argdown_import", "convert_file", (".argdown", ".ad", ".json")),
+                      "argmap.export.argdown_import", "convert_file", (".argdown", ".ad", ".json"), "announced"),
 }
 
 

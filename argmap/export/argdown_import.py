@@ -54,7 +54,7 @@ from .argdown_read import ArgdownDocument, ArgumentInfo, parse_json, read_docume
 from .escape import clean, truncate
 from .importing import ImportRequest, ImportResult
 
-__all__ = ["convert_file", "convert", "run_cli"]
+__all__ = ["convert_file", "convert", "announced", "run_cli"]
 
 ARGDOWN_SUFFIXES = (".argdown", ".ad")
 CLI_TIMEOUT = 300  # seconds the Argdown CLI may take over one document
@@ -597,6 +597,26 @@ def run_cli(source: bytes) -> bytes:
 
 def _is_json(data: bytes) -> bool:
     return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+
+
+def announced(data: bytes) -> tuple[str, frozenset[str]] | None:
+    """The map an Argdown file of argmap's own makes (its header's map id, its statements' ids), for a batch.
+
+    Other files are recognised without reading them (no header marker); an
+    Argdown document of argmap's own goes through the Argdown CLI for it.
+    """
+    if b"argmap-argdown" not in data:
+        return None
+    try:
+        document = read_document(parse_json(data if _is_json(data) else run_cli(data)))
+    except ArgmapError:
+        return None
+    map_id = document.header.get("map") if document.header else None
+    if not safe_id(map_id):
+        return None
+    own = {s.data["id"] for s in document.statements.values()
+           if safe_id(s.data.get("id")) and s.data.get("context") is not True}
+    return map_id, frozenset(own)
 
 
 def convert(document: dict, request: ImportRequest) -> ImportResult:

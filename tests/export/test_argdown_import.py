@@ -269,6 +269,25 @@ def test_round_trip_into_a_fresh_folder_checks(cli, tmp_path, capsys):
     assert "imported as a node of this map" in capsys.readouterr().err
 
 
+def test_a_batch_of_argmaps_own_argdown_files_refers_across_the_batch(cli, tmp_path):
+    """Restoring a project from its Argdown copies: each map's relations to the others stay references."""
+    project = load([str(FIXTURE / "maps")]).project
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    for map_id in ("commentary", "other"):   # 'commentary' first: it refers to 'other', written after it
+        (copies / f"{map_id}.argdown").write_text(to_argdown(project, map_id), encoding="utf-8")
+    maps = tmp_path / "fresh" / "maps"
+    maps.mkdir(parents=True)
+    shutil.copy(FIXTURE / "maps" / "topics.yaml", maps)
+    assert main(["import", "argdown", str(copies), "-o", str(maps), "-q"]) == 0
+    restored = load([str(maps)])
+    assert not [d.format() for d in restored.diagnostics if d.is_error]
+    for map_id in ("commentary", "other"):
+        want, got = shape(project, map_id), shape(restored.project, map_id)
+        for key in ("order", "nodes", "relations", "speakers", "title"):
+            assert got[key] == want[key], (map_id, key)
+
+
 # -- hostile files ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("content, message", [
