@@ -31,15 +31,12 @@ exactly our statements and data, whatever the map says.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..model import ArgMap, Force, Kind, Node, Project, Ref, RelKind
 from ..palette import KIND_COLOURS
+from .argdown_cli import find_cli  # re-exported: tests and benchmarks find the CLI here
 from .escape import clean
 
 __all__ = ["to_argdown", "escape_text", "data_text", "short_title", "find_cli", "TAG_COLOURS", "CONTEXT_TAG",
@@ -375,26 +372,3 @@ def _stance(node: Node, topic: str) -> object:
 def to_argdown(project: Project, map_id: str) -> str:
     """The Argdown document of map *map_id*."""
     return _Document(project, map_id).render()
-
-
-def find_cli(search: Iterable[os.PathLike | str] = ()) -> list[str] | None:
-    """The command that runs the Argdown CLI (``@argdown/cli``), if it is installed.
-
-    ``$ARGDOWN_CLI`` wins; then ``argdown`` on PATH; then an npm install
-    (``node_modules/.bin/argdown``) in one of the *search* folders, which
-    also needs ``node`` on PATH.  Tests, benchmarks and ``argmap import
-    argdown FILE.argdown`` use it.
-    """
-    explicit = os.environ.get("ARGDOWN_CLI")
-    if explicit:
-        return explicit.split()
-    found = shutil.which("argdown")
-    if found:
-        return [found]
-    if shutil.which("node") is None:
-        return None
-    for folder in search:
-        candidate = Path(folder) / "node_modules" / ".bin" / "argdown"
-        if candidate.exists():
-            return [str(candidate)]
-    return None

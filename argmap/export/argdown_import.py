@@ -2,9 +2,10 @@
 
 The file is the JSON that ``argdown json`` writes, or an Argdown document
 (``.argdown``), which the Argdown CLI turns into that JSON first (where it
-is installed: ``$ARGDOWN_CLI`` or ``argdown`` on PATH).  The JSON's shape
-is checked by :mod:`.argdown_read`; the YAML is written by
-:mod:`.aif_write`, the seed chosen by :mod:`.aif_seed`, as for AIF.
+is installed: ``$ARGDOWN_CLI`` or ``argdown`` on PATH; :mod:`.argdown_cli`).
+The JSON's shape is checked by :mod:`.argdown_read`, argmap's header read
+by :mod:`.argdown_header`; the YAML is written by :mod:`.aif_write`, the
+seed chosen by :mod:`.aif_seed`, as for AIF.
 
 The mapping (docs/export.md has it with the reasons):
 
@@ -32,64 +33,36 @@ plain words and skipped; what is written passes ``argmap check``.
 from __future__ import annotations
 
 import re
-import subprocess
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..errors import ArgmapError
 from ..gcpause import gc_paused
-from ..model import Force, Genre, Kind, Label, QualifyHow, Stance
-from ..quotes import SeedText
+from ..model import Force, Kind, Label, QualifyHow, Stance
 from ..schemes import SCHEME_IDS, by_aif_name
-from ..spec import DATE_PATTERN, MAX_TEXT
-from ..visible import visible
+from ..spec import MAX_TEXT
 from .aif_ext import safe_id
-from .aif_import import _Names, _via_loops, fast_clean, slug
+from .aif_import import _Names, fast_clean, slug
 from .aif_read import shown
-from .aif_seed import choose_seed, locate
+from .aif_seed import choose_seed
 from .aif_write import Flow, dump
-from .argdown import CONTEXT_TAG, QUALIFIES_TAG, find_cli
+from .argdown import CONTEXT_TAG, QUALIFIES_TAG
+from .argdown_cli import is_json, run_cli
+from .argdown_header import is_date, is_one_of, prose, read_source, read_speakers, strings
 from .argdown_read import ArgdownDocument, ArgumentInfo, parse_json, read_document
 from .escape import clean, truncate
 from .importing import ImportRequest, ImportResult
 
-__all__ = ["convert_file", "convert", "announced", "run_cli"]
+__all__ = ["convert_file", "convert", "announced"]
 
 ARGDOWN_SUFFIXES = (".argdown", ".ad")
-CLI_TIMEOUT = 300  # seconds the Argdown CLI may take over one document
 _KINDS = frozenset(k.value for k in Kind)
 _FORCES = frozenset(f.value for f in Force)
 _STANCES = frozenset(s.value for s in Stance)
 _LABELS = frozenset(label.value for label in Label)
 _HOWS = frozenset(h.value for h in QualifyHow)
-_GENRES = frozenset(g.value for g in Genre)
-_SOURCE_GENRES = _GENRES - {Genre.PAGE_FURNITURE.value}
 _RESERVED_TAGS = _KINDS | _FORCES | {CONTEXT_TAG, QUALIFIES_TAG}
-_DATE = re.compile(DATE_PATTERN).fullmatch
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-# The Argdown CLI's IncludePlugin pattern (argdown-node): it replaces each match, before parsing, with
-# the named file's text, from any path, so a stranger's document could read the user's files into a map.
-_INCLUDE = re.compile(r"@include\([^)]+\)")
 _MAX_TAGS = 50
 UNATTRIBUTED = "unattributed"
-
-
-def _prose(value: object) -> str | None:
-    """A string value cleaned and within the format's length limit; None when empty or not a string."""
-    if not isinstance(value, str):
-        return None
-    text = clean(value[:4 * MAX_TEXT])
-    return truncate(text, MAX_TEXT) if text else None
-
-
-def _is(value: object, allowed) -> bool:
-    """Whether *value* is a string among *allowed* (data from a file may be a list or an object)."""
-    return isinstance(value, str) and value in allowed
-
-
-def _strings(value: object) -> list[str]:
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 @dataclass
@@ -130,30 +103,7 @@ class _Converter:
         self.attacks: dict[tuple[str, str], str | None] = {}
         self.undercuts: dict[tuple[str, frozenset[str], str], list] = {}
 
-    # -- the header: speakers and source ------------------------------------------------------
-    def _speakers(self) -> dict[str, dict]:
-        raw = self.doc.header.get("speakers") if self.doc.header else None
-        speakers: dict[str, dict] = {}
-        if raw is not None and not isinstance(raw, dict):
-            self.notes.add("the map's speakers are not an object; ignored")
-            raw = {}
-        for sid, fields in (raw or {}).items():
-            name = _prose(fields.get("name")) if isinstance(fields, dict) else None
-            if not safe_id(sid) or name is None:
-                self.notes.add(f"speaker {shown(sid)} needs an id and a name; dropped", "a speaker is incomplete")
-                continue
-            speakers[sid] = {"name": name, "role": _prose(fields.get("role")) or "",
-                             "via": fields.get("via"), "adopts": _strings(fields.get("adopts"))}
-        for sid, fields in speakers.items():
-            if fields["via"] not in speakers or fields["via"] == sid:
-                fields["via"] = None
-            fields["adopts"] = [a for a in dict.fromkeys(fields["adopts"]) if a in speakers and a != sid]
-        if _via_loops(speakers):
-            for fields in speakers.values():
-                fields["via"] = None
-            self.notes.add("the speakers' 'via' chain loops; dropped every 'via'")
-        return speakers
-
+    # -- speakers ---------------------------------------------------------------------------
     def _speaker(self, wanted: object) -> str:
         """The speaker id for a node's ``by``: the header's, a new one for an id it lacks, else 'unattributed'."""
         if isinstance(wanted, str) and wanted in self.speakers:
@@ -186,7 +136,7 @@ class _Converter:
             base = wanted or slug(statement.text if re.fullmatch(r"Untitled \d+", statement.title)
                                   else statement.title)
             node_id = names.new(base, "statement")
-            self.nodes[node_id] = _Node(node_id, statement.text or _prose(statement.title) or node_id,
+            self.nodes[node_id] = _Node(node_id, statement.text or prose(statement.title) or node_id,
                                         statement.tags, data)
             self.of_statement[statement.title] = node_id
             if data_id:
@@ -195,7 +145,7 @@ class _Converter:
             if any(step.conclusion for step in argument.pcs):
                 continue
             node_id = names.new(slug(argument.title), "argument")
-            self.nodes[node_id] = _Node(node_id, argument.text or _prose(argument.title) or node_id,
+            self.nodes[node_id] = _Node(node_id, argument.text or prose(argument.title) or node_id,
                                         argument.tags, argument.data)
             self.of_argument[argument.title] = node_id
 
@@ -252,7 +202,7 @@ class _Converter:
         if inference is None:
             inference = self.supports[key] = _Inference(group, conclusion)
         inference.scheme = inference.scheme or scheme
-        if _is(drawn_by, self.speakers):
+        if is_one_of(drawn_by, self.speakers):
             inference.drawn_by = inference.drawn_by or drawn_by
         return inference
 
@@ -333,9 +283,9 @@ class _Converter:
                 self.notes.add(f"{node.id}: a qualification of a node the file does not have; dropped",
                                "a qualification of an unknown node")
                 continue
-            node.add("qualifies", Flow(to=target, how=how) if _is(how, _HOWS) else target)
+            node.add("qualifies", Flow(to=target, how=how) if is_one_of(how, _HOWS) else target)
         for key in ("same_as", "related_to"):
-            for item in _strings(data.get(key)):
+            for item in strings(data.get(key)):
                 target = self._ref(item)
                 if target is None or target == node.id:
                     self.notes.add(f"{node.id}: {key} names a node the destination does not have; dropped",
@@ -401,7 +351,7 @@ class _Converter:
     # -- the map ----------------------------------------------------------------------------
     def convert(self) -> ImportResult:
         header = self.doc.header or {}
-        self.speakers = self._speakers()
+        self.speakers = read_speakers(self.doc.header, self.notes)
         self._place()
         if not self.nodes:
             raise ArgmapError("the Argdown file has no statements or arguments to import")
@@ -426,7 +376,7 @@ class _Converter:
         for node in nodes.values():
             if len(node["quote"]) == 1:
                 node["quote"] = node["quote"][0]
-        source = self._source(source_raw, seed_name, seed_text)
+        source = read_source(source_raw, seed_name, seed_text, self.speakers, self.request.genre, self.notes)
         speakers = {}
         for sid, fields in self.speakers.items():
             speaker = {"name": fields["name"]}
@@ -434,7 +384,7 @@ class _Converter:
                 if fields[key]:
                     speaker[key] = fields[key]
             speakers[sid] = speaker
-        title = _prose(header.get("title")) or self.doc.first_heading or \
+        title = prose(header.get("title")) or self.doc.first_heading or \
             truncate("Imported from " + clean(self.request.source_name), MAX_TEXT)
         document = {"map": self.map_id, "title": title, "source": source, "speakers": speakers, "nodes": nodes}
         comments = ["yaml-language-server: $schema=../docs/argmap.schema.json",
@@ -449,18 +399,18 @@ class _Converter:
         data = node.data
         rel = node.relations
         tags = [t for t in node.tags if t not in _RESERVED_TAGS]
-        kind = data.get("kind") if _is(data.get("kind"), _KINDS) else next((t for t in node.tags if t in _KINDS), None)
+        kind = data.get("kind") if is_one_of(data.get("kind"), _KINDS) else next((t for t in node.tags if t in _KINDS), None)
         if kind is None:
             kind = Kind.PREMISE.value if "supports" in rel or node.id in premises else \
                 Kind.REBUTTAL.value if "attacks" in rel or "undercuts" in rel else Kind.CLAIM.value
         by = self._speaker(data.get("by"))
         out: dict = {"kind": kind, "by": by}
         via = data.get("via")
-        if _is(via, self.speakers) and via != by:
+        if is_one_of(via, self.speakers) and via != by:
             out["via"] = via
-        force = data.get("force") if _is(data.get("force"), _FORCES) else next((t for t in node.tags if t in _FORCES),
+        force = data.get("force") if is_one_of(data.get("force"), _FORCES) else next((t for t in node.tags if t in _FORCES),
                                                                              None)
-        said_by = data.get("said_by") if _is(data.get("said_by"), self.speakers) and data.get("said_by") != by else None
+        said_by = data.get("said_by") if is_one_of(data.get("said_by"), self.speakers) and data.get("said_by") != by else None
         if force == Force.ASCRIBED.value and said_by is None or force == Force.REPORTED.value and said_by is None \
                 and out.get("via") is None and self.speakers[by]["via"] is None:
             self.notes.add(f"{node.id}: '{force}' without who says so; the force is dropped",
@@ -474,10 +424,10 @@ class _Converter:
         if said_by is not None and force in (Force.ASCRIBED.value, Force.REPORTED.value):
             out["said_by"] = said_by
         out["text"] = node.text
-        quotes = [fast_clean(q[:4 * MAX_TEXT])[:MAX_TEXT].rstrip() for q in _strings(data.get("quote"))]
+        quotes = [fast_clean(q[:4 * MAX_TEXT])[:MAX_TEXT].rstrip() for q in strings(data.get("quote"))]
         quotes = [q for q in quotes if q]
         out["quote"] = list(dict.fromkeys(quotes)) or [node.text]
-        tags += _strings(data.get("tags"))
+        tags += strings(data.get("tags"))
         tags = [t if safe_id(t) else slug(t) for t in tags]
         if tags := list(dict.fromkeys(t for t in tags if t))[:_MAX_TAGS]:
             out["tags"] = tags
@@ -486,10 +436,10 @@ class _Converter:
         for key in ("supports", "attacks", "undercuts", "qualifies", "same_as", "related_to"):
             if key in rel:
                 out[key] = rel[key]
-        if _is(data.get("expect"), _LABELS):
+        if is_one_of(data.get("expect"), _LABELS):
             out["expect"] = data["expect"]
         notes = ([data["note"]] if isinstance(data.get("note"), str) else []) + self.described.get(node.id, [])
-        if note := _prose(" ".join(notes)):
+        if note := prose(" ".join(notes)):
             out["note"] = note
         return out
 
@@ -506,97 +456,15 @@ class _Converter:
                 continue
             if isinstance(value, str) and value in _STANCES:
                 stances[topic] = value
-            elif isinstance(value, dict) and _is(value.get("is"), _STANCES):
+            elif isinstance(value, dict) and is_one_of(value.get("is"), _STANCES):
                 record = Flow({"is": value["is"]})
                 for key in ("if", "only"):
-                    if text := _prose(value.get(key)):
+                    if text := prose(value.get(key)):
                         record[key] = text
-                if isinstance(value.get("as_of"), str) and _DATE(value["as_of"]):
+                if is_date(value.get("as_of")):
                     record["as_of"] = value["as_of"]
                 stances[topic] = record if len(record) > 1 else value["is"]
         return stances
-
-    def _source(self, raw: dict, seed_name: str, seed_text: str) -> dict:
-        genre = raw.get("genre") if _is(raw.get("genre"), _SOURCE_GENRES) else self.request.genre or "news-report"
-        source: dict = {"seed": seed_name, "genre": genre}
-        for key in ("original", "outlet", "author", "url"):
-            if value := _prose(raw.get(key)):
-                source[key] = value
-        if isinstance(raw.get("date"), str) and _DATE(raw["date"]):
-            source["date"] = raw["date"]
-        parts_raw = raw.get("parts") if isinstance(raw.get("parts"), dict) else {}
-        wanted = {pid: p for pid, p in parts_raw.items() if safe_id(pid) and isinstance(p, dict)
-                  and _is(p.get("genre"), _GENRES) and _prose(p.get("starts"))}
-        if len(wanted) < len(parts_raw):
-            self.notes.add("parts of the source without an id, a genre or where they start were dropped")
-        found, _ = locate(SeedText(seed_text), [_prose(p["starts"]) for p in wanted.values()])
-        parts = {}
-        for pid, raw_part in wanted.items():
-            starts = _prose(raw_part["starts"])
-            if starts not in found:
-                self.notes.add("a part of the source whose start is not in the seed was dropped",
-                               "a part is not in the seed")
-                continue
-            fields: dict = {"genre": raw_part["genre"]}
-            for key in ("title", "outlet", "author"):
-                if value := _prose(raw_part.get(key)):
-                    fields[key] = value
-            if isinstance(raw_part.get("date"), str) and _DATE(raw_part["date"]):
-                fields["date"] = raw_part["date"]
-            if _is(raw_part.get("speaker"), self.speakers):
-                fields["speaker"] = raw_part["speaker"]
-            fields["starts"] = starts
-            parts[pid] = fields
-        for pid, raw_part in wanted.items():
-            adopts = [a for a in dict.fromkeys(_strings(raw_part.get("adopts"))) if a in parts and a != pid]
-            if pid in parts and adopts and "speaker" in parts[pid]:
-                parts[pid]["adopts"] = adopts
-        if parts:
-            source["parts"] = parts
-        return source
-
-
-def run_cli(source: bytes) -> bytes:
-    """The JSON the Argdown CLI makes of an Argdown document (*source*), run on a copy in a fresh folder.
-
-    A copy under a name of ours: no file name from the user reaches the
-    command line (where it could read as an option), and no configuration
-    file beside the user's document (``argdown.config.js`` runs code) is read.
-    A document that includes other files (``@include(...)``) is refused:
-    the CLI would read them from any path.
-    """
-    if _INCLUDE.search(source.decode("utf-8", "replace")):
-        raise ArgmapError("the document includes other files (@include), which the Argdown CLI would read from "
-                          "anywhere on this machine; argmap does not run it on such a document. Run 'argdown json "
-                          "FILE --stdout' yourself where you trust the included files, and import that JSON")
-    command = find_cli()
-    if command is None:
-        raise ArgmapError("this is an Argdown document; reading it needs the Argdown CLI, which is not installed "
-                          "(npm install -g @argdown/cli, or set ARGDOWN_CLI to its path); or import the JSON that "
-                          "'argdown json FILE --stdout' writes")
-    with tempfile.TemporaryDirectory(prefix="argmap-argdown-") as folder:
-        (Path(folder) / "input.argdown").write_bytes(source)
-
-        def run(*extra: str) -> subprocess.CompletedProcess:
-            return subprocess.run([*command, "json", "./input.argdown", "--stdout", *extra], cwd=folder, check=False,
-                                  stdin=subprocess.DEVNULL, capture_output=True, timeout=CLI_TIMEOUT)
-        try:
-            done = run("--silent")
-            if done.returncode == 0 and done.stdout.strip():
-                return done.stdout
-            said = run()   # again, to have the CLI say what is wrong (--silent says nothing)
-        except subprocess.TimeoutExpired:
-            raise ArgmapError(f"the Argdown CLI took more than {CLI_TIMEOUT} s over the file; not imported") from None
-        except OSError as exc:
-            raise ArgmapError(f"cannot run the Argdown CLI ({visible(' '.join(command), one_line=True)}): "
-                              f"{exc.strerror or exc}") from None
-    message = _ANSI.sub("", (said.stdout + said.stderr).decode("utf-8", "replace")).replace(folder, "")
-    lines = [visible(line.strip(), one_line=True) for line in message.splitlines() if line.strip()][:6]
-    raise ArgmapError("the Argdown CLI could not read the document" + (": " + "; ".join(lines) if lines else ""))
-
-
-def _is_json(data: bytes) -> bool:
-    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
 
 def announced(data: bytes) -> tuple[str, frozenset[str]] | None:
@@ -608,7 +476,7 @@ def announced(data: bytes) -> tuple[str, frozenset[str]] | None:
     if b"argmap-argdown" not in data:
         return None
     try:
-        document = read_document(parse_json(data if _is_json(data) else run_cli(data)))
+        document = read_document(parse_json(data if is_json(data) else run_cli(data)))
     except ArgmapError:
         return None
     map_id = document.header.get("map") if document.header else None
@@ -628,7 +496,7 @@ def convert(document: dict, request: ImportRequest) -> ImportResult:
 def convert_file(data: bytes, request: ImportRequest) -> ImportResult:
     """The converter ``argmap import argdown`` runs (the contract: :mod:`argmap.commands.import_`)."""
     suffix = request.path.suffix.lower() if request.path is not None else ""
-    if suffix != ".json" and (suffix in ARGDOWN_SUFFIXES or not _is_json(data)):
+    if suffix != ".json" and (suffix in ARGDOWN_SUFFIXES or not is_json(data)):
         data = run_cli(data)   # an Argdown document (standard input: one that does not start with '{')
     return convert(parse_json(data), request)
 
