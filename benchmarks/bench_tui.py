@@ -314,13 +314,33 @@ def row(name: str, value: float, worst: float | None = None, target: float | Non
     return f"  {name:<28}{value:10.1f}{worst_text}  {target_text:<9}{verdict:<5} {note}"
 
 
+def print_bundled(bundled) -> None:
+    """The bundled maps' rows of the table: a cursor move, the tree's frame alone, a held key."""
+    small_base = statistics.median(bundled.cpu["(no-op key)"])
+    moves = bundled.cpu["cursor move"]
+    print("  the bundled maps (maps/), every row open, detail and source shown (ms)")
+    print(row("(no-op key)", small_base, max(bundled.cpu["(no-op key)"])))
+    print(row("cursor move", statistics.median(moves), max(moves), BUNDLED_MOVE_MS,
+              f"{len(moves)} times, x{statistics.median(moves) / small_base:.1f}; tree, then side panes"))
+    for name, note in (("tree frame alone", "the cursor's frame; the side panes follow after it"),
+                       ("held key, per move", "10 moves at once: the side panes follow once")):
+        values = bundled.cpu[name]
+        print(row(name, statistics.median(values), max(values), BUNDLED_MOVE_MS,
+                  f"x{statistics.median(values) / small_base:.1f}; {note}"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--nodes", type=int, default=10_000, help="nodes in the synthetic map")
     parser.add_argument("--maps", type=Path, help="use these maps instead of generating them")
     parser.add_argument("--repeats", type=int, default=20, help="how many times each action is timed")
     parser.add_argument("--runs", type=int, default=3, help="first-paint runs (the best and median are shown)")
+    parser.add_argument("--bundled-only", action="store_true",
+                        help="only the cursor move on the bundled maps (quick, while working on it)")
     args = parser.parse_args()
+    if args.bundled_only:
+        print_bundled(asyncio.run(measure_moves(BUNDLED, args.repeats)))
+        return
 
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as tmp:
         if args.maps is None:
@@ -367,17 +387,7 @@ def main() -> None:
     print(f"  (a keystroke bound to nothing costs {base:.1f} ms; the frame itself appears on the next "
           "refresh tick, at most 1/60 s later)")
     if bundled is not None:
-        small_base = statistics.median(bundled.cpu["(no-op key)"])
-        moves = bundled.cpu["cursor move"]
-        print("  the bundled maps (maps/), every row open, detail and source shown (ms)")
-        print(row("(no-op key)", small_base, max(bundled.cpu["(no-op key)"])))
-        print(row("cursor move", statistics.median(moves), max(moves), BUNDLED_MOVE_MS,
-                  f"{len(moves)} times, x{statistics.median(moves) / small_base:.1f}; tree, then side panes"))
-        for name, note in (("tree frame alone", "the cursor's frame; the side panes follow after it"),
-                           ("held key, per move", "10 moves at once: the side panes follow once")):
-            values = bundled.cpu[name]
-            print(row(name, statistics.median(values), max(values), BUNDLED_MOVE_MS,
-                      f"x{statistics.median(values) / small_base:.1f}; {note}"))
+        print_bundled(bundled)
     if goto:
         print(f"  go-to on {len(LONG_ID_PAD) + 6:,}-character ids, keystroke to results listed (ms)")
         for name, (walls, cpus) in goto.items():

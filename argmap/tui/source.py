@@ -19,7 +19,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -108,29 +108,50 @@ class SourceView(ScrollView, can_focus=True):
 
     def show(self, argmap: ArgMap | None, node: Node | None) -> None:
         """Show *argmap*'s seed with *node*'s quotes highlighted and scrolled into view."""
-        if argmap is not self._map:
+        same_map = argmap is self._map
+        if not same_map:
             self._map = argmap
             self._text = (argmap.seed_text or "") if argmap is not None else ""
             spans = [q.span for n in argmap.nodes.values() for q in n.quotes if q.span] if argmap else []
             self._mapped = merge_spans(spans)
             self._mapped_starts = [s for s, _ in self._mapped]
             self._wrapped_for = None
+        before = self._current
         self._current = sorted(q.span for q in node.quotes if q.span) if node is not None else []
         self._quote_index = 0
-        self._cache.clear()
         if argmap is not None:
-            self.border_title = Text(visible(argmap.source.seed, one_line=True))  # a name, not markup
+            # Set only when they change: a new title repaints the whole pane.
+            if not same_map:
+                self.border_title = Text(visible(argmap.source.seed, one_line=True))  # a name, not markup
             found = len(self._current)
             total = len(node.quotes) if node is not None else 0
-            self.border_subtitle = (f"{found} of {total} quotes found" if node is not None and found < total
-                                    else "")
+            subtitle = f"{found} of {total} quotes found" if node is not None and found < total else ""
+            if subtitle != self.border_subtitle:
+                self.border_subtitle = subtitle
+        wrapped = self._wrapped_for
         self._rewrap()
-        self.refresh()
+        if same_map and wrapped is not None and wrapped == self._wrapped_for:
+            # Another node of the same article: only the lines of the old and the
+            # new quotes change.  The other lines keep their strips, so a cursor
+            # move repaints a few lines (or, when it scrolls, reuses the rest).
+            self._repaint_lines(before + self._current)
+        else:
+            self._cache.clear()
+            self.refresh()
         self.scroll_to_quote()
         if not self.size.height or not self.window_region.height:
             # Not laid out yet (just shown): scroll again once it is.  Not on
             # every move: a second scroll costs a second frame of the screen.
             self.call_after_refresh(self.scroll_to_quote)
+
+    def _repaint_lines(self, spans: list[Span]) -> None:
+        """Render again the wrapped lines that *spans* touch, and only those."""
+        top, height, width = self.scroll_offset.y, self.size.height, self.size.width
+        for start, end in spans:
+            for index in range(self.line_of(start), self.line_of(max(start, end - 1)) + 1):
+                self._cache.pop(index, None)
+                if top <= index < top + height:
+                    self.refresh(Region(0, index - top, width, 1))
 
     def _rewrap(self) -> None:
         width = self.scrollable_content_region.width or self.size.width
@@ -166,11 +187,21 @@ class SourceView(ScrollView, can_focus=True):
         return max(0, bisect_right(self._line_starts, offset) - 1)
 
     def scroll_to_quote(self, index: int = 0) -> None:
+        """Bring quote *index* into view, a third of the way down, unless it is in view already.
+
+        Leaving the view where it is when the quote shows keeps the text
+        still as the cursor walks through nearby nodes, and spares the pane
+        (and its scrollbar) a repaint on such a move.
+        """
         if not self._current:
             return
-        line = self.line_of(self._current[index % len(self._current)][0])
+        start, end = self._current[index % len(self._current)]
+        first, last = self.line_of(start), self.line_of(max(start, end - 1))
+        top, height = int(self.scroll_offset.y), self.size.height
+        if height and top < first and min(last, first + height // 2) < top + height - 1:
+            return  # in view, below the top line and above the bottom one
         # force: right after the view is shown its scrollbars are not yet known.
-        self.scroll_to(y=max(0, line - max(1, self.size.height // 3)), animate=False, immediate=True, force=True)
+        self.scroll_to(y=max(0, first - max(1, height // 3)), animate=False, immediate=True, force=True)
 
     def action_next_quote(self) -> None:
         self._quote_index += 1

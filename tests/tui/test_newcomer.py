@@ -469,3 +469,36 @@ async def test_the_reading_view_shows_hostile_text_as_text(fixture_maps: Path) -
         shown = _screen_text(app)
         assert "[bold red]loud[/] \\x1b[31mred<U+202E> rtl [link=https://evil.example]x[/link]" in shown
         assert "\x1b" not in shown and "\u202e" not in shown
+
+
+# -- a cursor move repaints only what changed ----------------------------------------------------
+
+async def test_the_source_stays_still_and_moves_its_highlight_when_the_quote_is_in_view(fixture_maps: Path) -> None:
+    """Moving between nodes of one article: no scroll when the quote shows; the old highlight goes."""
+    seed = fixture_maps.parent / "seeds" / "alpha.txt"  # longer than the pane, so that it could scroll
+    filler = "\n\n".join(f"Filler paragraph {i} says nothing at all." for i in range(60))
+    seed.write_text(seed.read_text().replace("COMMENTS", filler + "\n\nCOMMENTS") + "\n\n" + filler)
+    app = make_app(fixture_maps, analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        source = app.browser.source
+
+        def lit(index: int) -> bool:
+            """Whether wrapped line *index* is drawn with the current quote's style (through the line cache)."""
+            current = source.get_component_rich_style("source--current")
+            strip = source.render_line(index - int(source.scroll_offset.y))
+            return any(seg.style is not None and seg.style.bgcolor == current.bgcolor for seg in strip)
+
+        app.jump(A("tendering-saves"))
+        await wait_until(pilot, lambda: source.current_lines, "the quote shown")
+        (before,) = source.current_lines
+        top = source.scroll_offset.y
+        assert top > 0 and lit(before)
+        app.jump(A("evidence-old"))  # quoted a few lines further down the same comment
+        await wait_until(pilot, lambda: source.current_lines != [before], "the next quote")
+        (after,) = source.current_lines
+        await pilot.pause()
+        assert source.scroll_offset.y == top  # it was in view: the text did not move
+        assert lit(after)
+        if after != before:
+            assert not lit(before)  # the old highlight is gone, though its line was cached
