@@ -61,12 +61,14 @@ class Format(NamedTuple):
     # will make as far as the file says so cheaply (argmap's own exports), so that files of one
     # batch refer to each other's nodes whatever their order.
     announce: str | None = None
+    noun: str = ""    # what its files are called in messages ("AIF files are limited to ...")
 
 
 FORMATS: dict[str, Format] = {
-    "aif": Format("AIF (AIFdb / OVA JSON)", "argmap.export.aif_import", "convert_file", (".json",), "announced"),
+    "aif": Format("AIF (AIFdb / OVA JSON)", "argmap.export.aif_import", "convert_file", (".json",), "announced", "AIF"),
     "argdown": Format("Argdown: the JSON of 'argdown json', or .argdown through the Argdown CLI",
-                      "argmap.export.argdown_import", "convert_file", (".argdown", ".ad", ".json"), "announced"),
+                      "argmap.export.argdown_import", "convert_file", (".argdown", ".ad", ".json"), "announced",
+                      "Argdown"),
 }
 
 
@@ -140,15 +142,14 @@ def _announce(spec: Format, jobs: list[_Job], destination) -> None:
     import importlib
 
     from ..errors import ArgmapError
-    from ..export.aif_read import read_aif
+    from ..export.jsonfile import read_file
 
     if spec.announce is None:
         return
     announced = getattr(importlib.import_module(spec.module), spec.announce)
     for job in jobs:
         try:
-            with open(job.source, "rb") as stream:
-                found = announced(read_aif(stream))
+            found = announced(read_file(job.source, spec.noun))
         except (OSError, ArgmapError):  # reported when the file itself is imported
             continue
         if found is not None and found[0] == job.output.stem:
@@ -212,8 +213,8 @@ def _one(args: argparse.Namespace, spec: Format, job: _Job, destination, say=Non
     from ..atomic import check_target
     from ..errors import ArgmapError, UsageError
     from ..export.aif_import import slug
-    from ..export.aif_read import read_aif
     from ..export.importing import ImportRequest, to_stderr, write_result
+    from ..export.jsonfile import read_capped, read_file
     from ..spec import ID_PATTERN
     from ..visible import visible
 
@@ -233,11 +234,7 @@ def _one(args: argparse.Namespace, spec: Format, job: _Job, destination, say=Non
     destination.claim(map_id, output)
     shown = "standard input" if job.source == "-" else visible(job.source, one_line=True)
     try:
-        if job.source == "-":
-            data = read_aif(sys.stdin.buffer)
-        else:
-            with open(job.source, "rb") as stream:
-                data = read_aif(stream)
+        data = read_capped(sys.stdin.buffer, spec.noun) if job.source == "-" else read_file(job.source, spec.noun)
     except OSError as exc:
         raise UsageError(f"cannot read {shown}: {exc.strerror or exc}") from None
     except ArgmapError as exc:

@@ -61,7 +61,7 @@ def source_text(value: object, notes: Notes) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
-class _Reader:
+class FieldReader:
     """Checks one field after another, noting what is wrong (capped per kind of field)."""
 
     def __init__(self, notes: Notes) -> None:
@@ -125,7 +125,7 @@ def read_extension(value: object, notes: Notes) -> Extension | None:
         return None
     if value.get("format") != "argmap-aif":
         return None
-    read = _Reader(notes)
+    read = FieldReader(notes)
     ext = Extension()
     map_ = read.obj(value, "map", "argmap")
     ext.map_id = read.ident(map_, "id", "argmap.map")
@@ -180,7 +180,7 @@ def read_extension(value: object, notes: Notes) -> Extension | None:
     return ext
 
 
-def _node_info(read: _Reader, raw: dict, where: str) -> NodeInfo:
+def _node_info(read: FieldReader, raw: dict, where: str) -> NodeInfo:
     info = NodeInfo()
     ref = read.text(raw, "ref", where)
     if ref is not None:
@@ -230,7 +230,7 @@ def _node_info(read: _Reader, raw: dict, where: str) -> NodeInfo:
     return info
 
 
-def _relation(read: _Reader, item: object, where: str) -> RelRecord | None:
+def _relation(read: FieldReader, item: object, where: str) -> RelRecord | None:
     """One record of a node's ``relations`` (version 2), or None (noted) when it is malformed."""
     if not isinstance(item, dict):
         read.bad(where, "an object", item)
@@ -262,7 +262,7 @@ def _ref(value: object) -> bool:
     return bool(sep) and safe_id(map_id) is not None and safe_id(node_id) is not None
 
 
-def _ids(read: _Reader, raw: dict, key: str, where: str) -> list[str]:
+def _ids(read: FieldReader, raw: dict, key: str, where: str) -> list[str]:
     """A list of ids (a speaker's or part's ``adopts``); a single id is taken as a list of one."""
     value = raw.get(key)
     items = [value] if isinstance(value, str) else read.items(raw, key, where)
@@ -275,7 +275,7 @@ def _ids(read: _Reader, raw: dict, key: str, where: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _strings(read: _Reader, raw: dict, key: str, where: str) -> list[str]:
+def _strings(read: FieldReader, raw: dict, key: str, where: str) -> list[str]:
     out = []
     for item in read.items(raw, key, where):
         if isinstance(item, str):

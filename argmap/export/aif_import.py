@@ -79,7 +79,7 @@ def fast_clean(text: str) -> str:
     return clean(text)
 
 
-class _Names:
+class Names:
     """Unique ids: *base*, else base-2, base-3...  Linear overall: each base remembers its next number.
 
     Ids are compared case-insensitively: ``Case`` and ``case`` would be one
@@ -181,7 +181,7 @@ class _Converter:
         self.texts: dict[str, str] = {}
         self.id_of_ref: dict[str, str] = {}  # "map:node" as the block writes it -> our id (or the ref)
         self.borrowed: dict[str, str] = {}   # AIF nodeID -> the ref of another map's node imported here
-        names = self.names = _Names()
+        names = self.names = Names()
         slugs: dict[str, str] = {}  # text -> its slug: files repeat texts
         ext_map = self.ext.map_id
         i_nodes = self.of_type("I")
@@ -300,7 +300,7 @@ class _Converter:
         copy of it with their own quotes, ``same_as`` the node (docs/export.md).
         """
         speakers: dict[str, dict] = {}
-        names = _Names()
+        names = Names()
         for raw in self.ext.speakers:
             if names.reserve(raw.id):
                 speakers[raw.id] = {"name": truncate(clean(raw.name), _NAME_CHARS),
@@ -310,7 +310,7 @@ class _Converter:
             if fields["via"] not in speakers or fields["via"] == sid:
                 fields["via"] = None
             fields["adopts"] = [a for a in fields["adopts"] if a in speakers and a != sid]
-        if _via_loops(speakers):
+        if via_loops(speakers):
             for fields in speakers.values():
                 fields["via"] = None
             self.skip("the speakers' 'via' chain loops; dropped every 'via'")
@@ -392,7 +392,7 @@ class _Converter:
         return Kind.CLAIM.value
 
 
-def _via_loops(speakers: dict[str, dict]) -> bool:
+def via_loops(speakers: dict[str, dict]) -> bool:
     """Whether some speaker's 'via' chain comes back to itself: one walk per chain, each speaker seen once."""
     walk_of: dict[str, str] = {}
     for start in speakers:

@@ -25,16 +25,15 @@ from types import MappingProxyType
 from typing import BinaryIO, NamedTuple
 
 from ..errors import ArgmapError
-from ..gcpause import gc_paused
 from ..spec import ID_PATTERN
 from ..visible import visible
-from ..yamlsource import MAX_FILE_BYTES
+from .jsonfile import MAX_BYTES, parse_json, read_capped
 
 __all__ = ["MAX_AIF_BYTES", "MAX_ID", "AifGraph", "AifNode", "BigNumber", "NONE", "Extension", "NodeInfo", "Notes",
            "Part", "RelRecord", "SpeakerInfo", "aif_id", "is_id", "json_type", "parse_aif", "pattern_of", "plain_id",
            "read_aif", "read_graph", "shown"]
 
-MAX_AIF_BYTES = MAX_FILE_BYTES  # the same cap as a map file's
+MAX_AIF_BYTES = MAX_BYTES  # the same cap as a map file's
 MAX_ID = 100  # characters in an id argmap writes or an AIF id it reads (real ones: digits or a UUID)
 _MAX_DIGITS = 4_000  # below Python's int conversion limit (4,300 digits), which would raise
 _NOTES_PER_KIND = 20
@@ -57,32 +56,13 @@ def _parse_int(text: str) -> int | BigNumber:
 
 
 def read_aif(stream: BinaryIO) -> bytes:
-    """The bytes of an AIF file from *stream*, refused past the size cap (read no further than that).
-
-    A stream, not a path: standard input and pipes (``<(curl ...)``) are fine inputs.
-    """
-    data = stream.read(MAX_AIF_BYTES + 1)
-    if len(data) > MAX_AIF_BYTES:
-        raise ArgmapError(f"the file is over {MAX_AIF_BYTES:,} bytes; AIF files are limited to that, as maps are")
-    return data
+    """The bytes of an AIF file from *stream*, refused past the size cap (read no further than that)."""
+    return read_capped(stream, "AIF")
 
 
 def parse_aif(data: bytes | str) -> dict:
     """The JSON document of an AIF file (errors name the problem, not a traceback)."""
-    if len(data) > MAX_AIF_BYTES:
-        raise ArgmapError(f"the file is {len(data):,} bytes; AIF files are limited to {MAX_AIF_BYTES:,}")
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ArgmapError(f"the AIF file is not UTF-8 (byte {exc.start})") from None
-    try:
-        with gc_paused():  # a big file is millions of objects: collecting as they come only costs
-            document = json.loads(data, parse_int=_parse_int)
-    except json.JSONDecodeError as exc:
-        raise ArgmapError(f"the AIF file is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-    except RecursionError:
-        raise ArgmapError("the AIF file is nested too deeply") from None
+    document = parse_json(data, "AIF", parse_int=_parse_int)
     if not isinstance(document, dict):
         raise ArgmapError(f"the AIF file is {json_type(document)}, not a JSON object with 'nodes' and 'edges'")
     return document

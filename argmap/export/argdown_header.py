@@ -16,7 +16,7 @@ from ..model import Genre
 from ..quotes import SeedText
 from ..spec import DATE_PATTERN, MAX_TEXT
 from .aif_ext import safe_id
-from .aif_import import _via_loops
+from .aif_import import via_loops
 from .aif_read import Notes, shown
 from .aif_seed import locate
 from .escape import clean, truncate
@@ -69,7 +69,7 @@ def read_speakers(header: dict | None, notes: Notes) -> dict[str, dict]:
         if fields["via"] not in speakers or fields["via"] == sid:
             fields["via"] = None
         fields["adopts"] = [a for a in dict.fromkeys(fields["adopts"]) if a in speakers and a != sid]
-    if _via_loops(speakers):
+    if via_loops(speakers):
         for fields in speakers.values():
             fields["via"] = None
         notes.add("the speakers' 'via' chain loops; dropped every 'via'")

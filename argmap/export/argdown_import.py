@@ -41,7 +41,7 @@ from ..model import Force, Kind, Label, QualifyHow, Stance
 from ..schemes import SCHEME_IDS, by_aif_name
 from ..spec import MAX_TEXT
 from .aif_ext import safe_id
-from .aif_import import _Names, fast_clean, slug
+from .aif_import import Names, fast_clean, slug
 from .aif_read import shown
 from .aif_seed import choose_seed
 from .aif_write import Flow, dump
@@ -118,7 +118,7 @@ class _Converter:
 
     # -- nodes ------------------------------------------------------------------------------
     def _place(self) -> None:
-        names = _Names()
+        names = Names()
         for statement in self.doc.statements.values():
             data = statement.data
             data_id = data.get("id") if isinstance(data.get("id"), str) else None

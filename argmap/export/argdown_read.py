@@ -15,20 +15,19 @@ Every step is linear in the file.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from ..errors import ArgmapError
-from ..gcpause import gc_paused
 from ..spec import MAX_TEXT
-from .aif_ext import _Reader as _FieldReader
-from .aif_read import MAX_AIF_BYTES, Notes, json_type, shown
+from .aif_ext import FieldReader as _FieldReader
+from .aif_read import Notes, json_type, shown
+from .jsonfile import MAX_BYTES
+from .jsonfile import parse_json as parse_file
 from .escape import clean, truncate
 
 __all__ = ["MAX_BYTES", "Statement", "Step", "ArgumentInfo", "RelationInfo", "ArgdownDocument", "parse_json",
            "read_document", "HEADER_FORMAT"]
 
-MAX_BYTES = MAX_AIF_BYTES   # the same cap as a map file's
 HEADER_FORMAT = "argmap-argdown"  # the format of argmap's own heading data (argmap.export.argdown)
 _RELATION_TYPES = frozenset({"support", "entails", "attack", "contrary", "contradictory", "undercut"})
 _END_TYPES = {"equivalence-class": "statement", "statement": "statement", "argument": "argument",
@@ -89,21 +88,7 @@ class ArgdownDocument:
 
 def parse_json(data: bytes | str) -> dict:
     """The JSON object of an ``argdown json`` file (errors name the problem, never a traceback)."""
-    if len(data) > MAX_BYTES:
-        raise ArgmapError(f"the file is {len(data):,} bytes; Argdown JSON files are limited to {MAX_BYTES:,}")
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ArgmapError(f"the file is not UTF-8 (byte {exc.start})") from None
-    try:
-        with gc_paused():
-            document = json.loads(data)
-    except json.JSONDecodeError as exc:
-        raise ArgmapError(f"the file is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-    except (RecursionError, ValueError) as exc:  # nesting too deep; an integer too long to convert
-        why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        raise ArgmapError(f"the file is not JSON argmap can read ({why})") from None
+    document = parse_file(data, "Argdown JSON")
     if not isinstance(document, dict) or not isinstance(document.get("statements"), dict):
         found = json_type(document) if not isinstance(document, dict) else "an object without a 'statements' object"
         raise ArgmapError(f"the file is {found}, not the JSON that 'argdown json' writes "

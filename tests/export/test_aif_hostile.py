@@ -221,10 +221,10 @@ def test_many_nodes_with_the_same_text_get_distinct_ids():
 def test_the_size_cap(monkeypatch):
     import io
 
-    from argmap.export import aif_read
+    from argmap.export import jsonfile
 
-    monkeypatch.setattr(aif_read, "MAX_AIF_BYTES", 1000)
-    with pytest.raises(ArgmapError, match="limited"):
+    monkeypatch.setattr(jsonfile, "MAX_BYTES", 1000)
+    with pytest.raises(ArgmapError, match="AIF files are limited"):
         read_aif(io.BytesIO(b" " * 1001))
     assert read_aif(io.BytesIO(b" " * 1000)) == b" " * 1000
     assert MAX_AIF_BYTES >= 100 * 1024 * 1024
@@ -327,3 +327,16 @@ def small_aif(real_project) -> dict:
 def test_mutated_real_files_are_refused_or_pass_the_check(small_aif, tmp_path_factory, data):
     document = data.draw(mutated(small_aif))
     imports_cleanly(document, tmp_path_factory.mktemp("fuzz"))
+
+
+def test_a_fifo_in_place_of_the_file_is_refused_not_waited_on(tmp_path, capsys):
+    """A named pipe nobody writes to would block a plain open() for ever."""
+    import os
+
+    from argmap.cli import main
+
+    fifo = tmp_path / "corpus.json"
+    os.mkfifo(fifo)
+    assert main(["import", "aif", str(fifo), "-o", str(tmp_path / "maps" / "x.yaml")]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+    assert not (tmp_path / "maps" / "x.yaml").exists()
