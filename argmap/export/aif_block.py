@@ -51,8 +51,9 @@ def _home_info(node, i_text: str, relations: list[dict]) -> dict:
                  if r.kind is RelKind.UNDERCUTS and r.premise is not None]
     if undercuts:  # version 1's field, still written: which premise the map names
         info["undercuts"] = undercuts
-    if relations:
-        info["relations"] = relations
+    # Always written, empty too: a node the block lists without relations declares none, so a
+    # linked support goes back to the premise that declared it, not to every premise of its RA.
+    info["relations"] = relations
     return info
 
 

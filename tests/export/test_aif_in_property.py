@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from argmap.export.aif import to_aif
@@ -79,6 +79,12 @@ def maps(draw) -> str:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                    HealthCheck.function_scoped_fixture])
 @given(maps(), st.sampled_from(["aifdb", "ova"]))
+# Found by hypothesis: a linked support declared by one premise came back declared by both.
+@example("map: m\ntitle: T\nsource: {seed: s.txt, genre: debate}\nspeakers:\n  ann: {name: Ann}\nnodes:\n"
+         "  n0:\n    kind: claim\n    by: ann\n    text: Sentence number 0.\n    quote: sentence 0\n"
+         "  n1:\n    kind: claim\n    by: ann\n    text: Sentence number 1.\n    quote: sentence 1\n"
+         "    supports: [{to: n2, with: [n0]}]\n"
+         "  n2:\n    kind: claim\n    by: ann\n    text: Sentence number 2.\n    quote: sentence 2\n", "aifdb")
 def test_any_map_comes_back_from_aif_as_it_was(tmp_path_factory, text, flavour):
     root = tmp_path_factory.mktemp("p")
     (root / "maps").mkdir()
