@@ -3,8 +3,9 @@
     python benchmarks/bench_lsp.py            # the bundled maps and a 10,000-node map
     python benchmarks/bench_lsp.py 2000       # the bundled maps and a map of that size
 
-For the bundled maps (an edit of may-2018.yaml) and for a synthetic map
-(benchmarks/synth.py), it prints the median and worst of several runs of:
+For the bundled maps (an edit of may-2018.yaml), for a synthetic map
+(benchmarks/synth.py), and for the same number of nodes in 20 synthetic maps (an
+edit re-parses one of them), it prints the median and worst of several runs of:
 
 * diagnostics  from a didChange (an unknown speaker typed) to the
                publishDiagnostics for that version (the 50 ms debounce included);
@@ -18,6 +19,7 @@ Targets (issue 16): diagnostics 150 ms on the bundled maps and 1 s on
 from __future__ import annotations
 
 import asyncio
+import re
 import shutil
 import statistics
 import sys
@@ -30,6 +32,8 @@ from pygls.lsp.client import LanguageClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
+
+from argmap.project import load  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 RUNS = 7
@@ -120,26 +124,34 @@ def _table(name: str, nodes: int, times: dict[str, list[float]], targets: dict[s
               f"{target * 1000:>8.0f}  {verdict}")
 
 
+async def _synthetic(root: Path, name: str, size: int, n_maps: int) -> None:
+    maps = synth.write(root, size // n_maps, n_maps=n_maps)
+    await _measure_map(root, maps / "synth-0.yaml", name, size, TARGETS["synthetic"])
+
+
+async def _measure_map(root: Path, map_file: Path, name: str, nodes: int, targets: dict[str, float]) -> None:
+    """Edit *map_file*'s first speaker; complete at its first plain support and first quote; hover on that support."""
+    text = map_file.read_text("utf-8")
+    lines = text.splitlines()
+    by_line = next(line for line in lines if line.startswith("    by: "))
+    relation = next(line for line in lines if re.fullmatch(r"    supports: [\w.-]+", line))
+    quote = next(line for line in lines if line.startswith("    quote: "))
+    times = await measure(root, map_file, (by_line + "\n", by_line + "x\n"), relation, "    supports: ", quote)
+    _table(name, nodes, times, targets)
+
+
 async def main(size: int) -> None:
     print(f"{'maps':<10} {'nodes':>7} {'measure':<20} {'median ms':>9} {'worst ms':>8} {'target':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         shutil.copytree(REPO / "maps", root / "bundled" / "maps")
         shutil.copytree(REPO / "seeds", root / "bundled" / "seeds")
-        may = root / "bundled" / "maps" / "may-2018.yaml"
-        times = await measure(root / "bundled", may, ("    by: may\n", "    by: mayy\n"),
-                              "    supports: roll-back-internal-market", "    supports: roll-back",
-                              "      - NHS legislation open to change - PM")
-        _table("bundled", 173, times, TARGETS["bundled"])
-        maps = synth.write(root / "synth", size)
-        synthetic = maps / "synth-0.yaml"
-        text = synthetic.read_text("utf-8")
-        by_line = next(line for line in text.splitlines() if line.startswith("    by: "))
-        relation = next(line for line in text.splitlines() if line.startswith("    supports: "))
-        quote = next(line for line in text.splitlines() if line.startswith("    quote: "))
-        times = await measure(root / "synth", synthetic, (by_line + "\n", by_line + "x\n"),
-                              relation, "    supports: ", quote)
-        _table("synthetic", size, times, TARGETS["synthetic"])
+        bundled = root / "bundled" / "maps"
+        nodes = sum(len(m.nodes) for m in load([bundled]).project.maps.values())
+        await _measure_map(root / "bundled", bundled / "may-2018.yaml", "bundled", nodes, TARGETS["bundled"])
+        await _synthetic(root / "synth", "synthetic", size, 1)
+        # The same nodes in 20 maps: an edit re-parses one map and keeps the others' models.
+        await _synthetic(root / "synth20", "20 maps", size, 20)
 
 
 if __name__ == "__main__":
