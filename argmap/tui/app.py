@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
-import subprocess
-import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -22,10 +19,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.theme import Theme
-from textual.timer import Timer
 
-from ..config import Settings
 from ..diagnostics import Diagnostic
 from ..errors import UsageError
 from ..gcpause import collect_frozen
@@ -35,12 +29,13 @@ from ..visible import visible
 from .argtree import Outline
 from .browser import BrowserScreen
 from .commands import ArgmapCommands
-from .editor import editor_command, resolve_editor
+from .editor import editor_command, resolve_editor, run_editor
 from .history import History
 from .labels import compute_labels
 from .loading import broken_files, load_failure, named_maps
 from .messages import ChoiceRequested, EditRequested, ExportRequested, JumpRequested
 from .searching import SearchIndex
+from .settings import RememberedSettings
 
 __all__ = ["ArgmapApp", "Place"]
 
@@ -52,7 +47,7 @@ Place = tuple[str, tuple[tuple, ...]]
 _WATCHED_SUFFIXES = (".yaml", ".yml", ".txt")
 
 
-class ArgmapApp(App[None]):
+class ArgmapApp(RememberedSettings, App[None]):
     """Browse, search and edit argument maps."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
@@ -70,8 +65,7 @@ class ArgmapApp(App[None]):
     def __init__(self, paths: Sequence[str | os.PathLike] = ("maps",), *, seeds: str | None = None,
                  watch: bool = True, analysis: bool = True, settings: bool = True) -> None:
         super().__init__()
-        self.use_settings = settings  # read the theme and split from the settings file, and remember them
-        self.settings_read = False  # tests wait on it
+        self.init_settings(settings)
         self._browser = BrowserScreen(id="browser")
         self.paths = [str(p) for p in paths]
         self.seeds = seeds
@@ -87,8 +81,6 @@ class ArgmapApp(App[None]):
         self.labels_note = ""
         self.history: History[Place] = History()
         self.loads = 0  # how many loads have been applied (tests wait on it)
-        self.remembered: dict[str, object] = {}
-        self._settings_lock = threading.Lock()  # settings written this run (tests wait on it)
         self._load_generation = 0
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
@@ -114,73 +106,7 @@ class ArgmapApp(App[None]):
         self.reload()
         if self.watch_files:
             self._watch()
-        if self.use_settings:
-            self._read_settings()
-        else:
-            self.settings_read = True
-
-    # -- settings (theme, split), remembered between runs -----------------------------------------
-    #
-    # The file is read and written in threads: a settings folder on a slow or
-    # hung network mount must not freeze the interface.
-
-    @work(thread=True, group="settings-read", description="read settings")
-    def _read_settings(self) -> None:
-        from ..config import load_settings
-
-        settings, problems = load_settings()
-        self.call_from_thread(self._apply_settings, settings, problems)
-
-    def _apply_settings(self, settings: Settings, problems: list[Diagnostic]) -> None:
-        for problem in problems:
-            self.notify(problem.format(), title="Settings", severity="warning", timeout=10, markup=False)
-        if settings.theme is not None:
-            if settings.theme in self.available_themes:
-                self._settings_theme = settings.theme
-                self.theme = settings.theme
-            else:
-                self.notify(f"unknown theme {settings.theme!r} in the settings file; themes are "
-                            f"{', '.join(sorted(self.available_themes))}", title="Settings",
-                            severity="warning", timeout=10, markup=False)
-        if settings.split is not None:
-            self.browser.set_split(settings.split)
-        self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.settings_read = True
-
-    def _theme_changed(self, theme: Theme) -> None:
-        if theme.name != getattr(self, "_settings_theme", None):
-            self._settings_theme = theme.name
-            self._remember("theme", theme.name)
-
-    @on(BrowserScreen.SplitChanged)
-    def _split_changed(self, event: BrowserScreen.SplitChanged) -> None:
-        # A held key changes the split many times: write once it rests.
-        if self._split_timer is not None:
-            self._split_timer.stop()
-        self._split_timer = self.set_timer(0.4, lambda: self._remember("split", event.percent))
-
-    _split_timer: Timer | None = None
-
-    def _remember(self, key: str, value: object) -> None:
-        if self.use_settings:
-            self._write_setting(key, value)
-
-    @work(thread=True, group="settings-write", description="remember a setting")
-    def _write_setting(self, key: str, value: object) -> None:
-        from ..config import remember
-        from ..errors import ArgmapError
-
-        try:
-            with self._settings_lock:  # one read-modify-write at a time: the theme and the split may race
-                remember(key, value)
-        except (ArgmapError, OSError) as exc:
-            self.call_from_thread(self.notify, f"cannot remember the {key}: {exc}", title="Settings",
-                                  severity="warning", timeout=8, markup=False)
-            return
-        self.call_from_thread(self._remembered, key, value)
-
-    def _remembered(self, key: str, value: object) -> None:
-        self.remembered[key] = value  # tests wait on it
+        self.start_settings()
 
     # -- loading --------------------------------------------------------------------------------
 
@@ -437,10 +363,10 @@ class ArgmapApp(App[None]):
         outcome: int | OSError = 0
         try:
             with self.suspend():
-                outcome = _run(command, interactive=True)
+                outcome = run_editor(command, interactive=True)
         except SuspendNotSupported:
             # No terminal to hand over (headless, as in tests): just run it.
-            outcome = _run(command, interactive=False)
+            outcome = run_editor(command, interactive=False)
         if isinstance(outcome, OSError):
             self._editor_failed(f"cannot run the editor {command[0]!r}: {outcome.strerror or outcome}; "
                                 "set $VISUAL or $EDITOR")
@@ -487,25 +413,3 @@ class ArgmapApp(App[None]):
                                   markup=False)
             return
         self.call_from_thread(self.notify, f"wrote {written}", title="Exported", markup=False)
-
-
-def _run(command: list[str], *, interactive: bool) -> int | OSError:
-    """Run the editor; its exit status, or the OSError that kept it from starting.
-
-    While an editor owns the terminal, Ctrl+C is its key: as git does, the
-    app ignores SIGINT until the editor exits (set after the start, so the
-    editor keeps its own), since an interrupt raised here would leave the
-    app suspended, the screen blank.
-    """
-    try:
-        process = subprocess.Popen(command, stdin=None if interactive else subprocess.DEVNULL)
-    except OSError as exc:  # vanished since checked, not executable, a bad interpreter line
-        return exc
-    previous = None
-    if interactive and threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        return process.wait()
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)

@@ -6,7 +6,7 @@ command, and ``-c…`` as one too.  The file is always passed as an absolute
 path (it starts with ``/``, so no editor reads it as an option or a
 ``+command``), after ``--`` for the editors known to take it.  ``$VISUAL``
 and ``$EDITOR`` are split into words as a shell would (``code --wait``), as
-git does.  No Textual here: the app runs the command.
+git does.  No Textual here: the app suspends itself around :func:`run_editor`.
 """
 
 from __future__ import annotations
@@ -14,12 +14,15 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
+import subprocess
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import UsageError
 
-__all__ = ["editor_command", "resolve_editor", "DEFAULT_EDITOR"]
+__all__ = ["editor_command", "resolve_editor", "run_editor", "DEFAULT_EDITOR"]
 
 DEFAULT_EDITOR = "vi"
 
@@ -74,3 +77,25 @@ def resolve_editor(command: list[str], environ: Mapping[str, str] | None = None)
     if shutil.which(program, path=env.get("PATH", os.defpath)) is None:
         return f"{program!r} is not installed (not found on $PATH)"
     return None
+
+
+def run_editor(command: list[str], *, interactive: bool) -> int | OSError:
+    """Run the editor; its exit status, or the OSError that kept it from starting.
+
+    While an editor owns the terminal, Ctrl+C is its key: as git does, the
+    app ignores SIGINT until the editor exits (set after the start, so the
+    editor keeps its own), since an interrupt raised here would leave the
+    app suspended, the screen blank.
+    """
+    try:
+        process = subprocess.Popen(command, stdin=None if interactive else subprocess.DEVNULL)
+    except OSError as exc:  # vanished since checked, not executable, a bad interpreter line
+        return exc
+    previous = None
+    if interactive and threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return process.wait()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
