@@ -388,26 +388,28 @@ class ArgmapApp(RememberedSettings, App[None]):
     def export(self, map_id: str, ref: Ref | None) -> None:
         """Ask for a file name and format, then draw the map (or *ref*'s argument) to SVG, PNG or PDF."""
         from .exporting import default_name, subtree_depth
-        from .export_screen import ExportScreen
+        from .export_screen import ExportChoice, ExportScreen
 
         if self.project is None or map_id not in self.project.maps:
             return
         what = self.project.maps[map_id].title if ref is None else f"{ref} and what lies below it"
         depth = subtree_depth(self.browser.tree.outline(map_id), ref) if ref is not None else None
 
-        def chosen(path: str | None) -> None:
-            if path:
-                self._export(self.project, map_id, ref, depth, path)
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is not None:
+                labels = (self.labels or "grounded") if choice.states else None  # only when asked, as --labels
+                self._export(self.project, map_id, ref, depth, choice.path, labels)
 
         self.push_screen(ExportScreen(what, default_name(map_id, ref)), chosen)
 
     @work(thread=True, group="export", description="export a diagram")
-    def _export(self, project: Project, map_id: str, ref: Ref | None, depth: int | None, path: str) -> None:
+    def _export(self, project: Project, map_id: str, ref: Ref | None, depth: int | None, path: str,
+                labels: object | None) -> None:
         from ..errors import ArgmapError
         from .exporting import export_diagram
 
         try:
-            written = export_diagram(project, path, map_id, ref, depth, labels=self.labels)
+            written = export_diagram(project, path, map_id, ref, depth, labels=labels)
         except (ArgmapError, OSError, ImportError) as exc:
             self.call_from_thread(self.notify, f"export failed: {exc}", severity="error", timeout=8,
                                   markup=False)

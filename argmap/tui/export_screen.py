@@ -9,7 +9,7 @@ returned absolute, so the report after writing names the file exactly.
 from __future__ import annotations
 
 import os
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.text import Text
 from textual import on
@@ -17,13 +17,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
 
 from ..export.naming import format_of
 from ..visible import visible
 from .exporting import FORMATS
 
-__all__ = ["ExportScreen"]
+__all__ = ["ExportScreen", "ExportChoice"]
+
+
+class ExportChoice(NamedTuple):
+    """Where to write, and whether to draw each node's state in the debate (``--labels``)."""
+
+    path: str
+    states: bool = False
 
 
 def _with_format(path: str, fmt: str) -> str:
@@ -34,8 +41,12 @@ def _with_format(path: str, fmt: str) -> str:
     return f"{path}.{fmt}"
 
 
-class ExportScreen(ModalScreen[str | None]):
-    """A file name and format prompt; refuses names that exist, since exports never overwrite."""
+class ExportScreen(ModalScreen[ExportChoice | None]):
+    """A file name and format prompt; refuses names that exist, since exports never overwrite.
+
+    Diagrams draw no states unless asked, as ``argmap export`` draws them
+    only with ``--labels``: the box below the formats asks.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
@@ -56,7 +67,10 @@ class ExportScreen(ModalScreen[str | None]):
             with RadioSet(id="export-format"):
                 for fmt in FORMATS:
                     yield RadioButton(fmt.upper(), value=fmt == chosen, id=f"export-{fmt}")
-            yield Static("Enter writes \u00b7 Tab picks the format \u00b7 Esc cancels", id="export-status")
+            yield Checkbox("draw each node's state in the debate", value=False,
+                           id="export-states")
+            yield Static("Enter writes \u00b7 Tab picks the format and the states \u00b7 Esc cancels",
+                         id="export-status")
 
     def on_mount(self) -> None:
         self.query_one("#export-box").border_title = "Export diagram"
@@ -102,7 +116,7 @@ class ExportScreen(ModalScreen[str | None]):
             status.update(Text(f"{visible(path, one_line=True)} exists; exports never overwrite. "
                                "Choose another name."))
             return
-        self.dismiss(path)
+        self.dismiss(ExportChoice(path, self.query_one("#export-states", Checkbox).value))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -402,6 +402,16 @@ async def test_export_map_and_subtree_to_svg(fixture_maps: Path, tmp_path: Path,
         await wait_until(pilot, lambda: (tmp_path / "alpha.svg").exists(), "the SVG", limit=60)
         await app.workers.wait_for_complete()
         assert (tmp_path / "alpha.svg").read_text().lstrip().startswith(("<?xml", "<svg"))
+        # no states in the debate unless asked (as argmap export --labels)
+        assert "unchallenged" not in (tmp_path / "alpha.svg").read_text()
+        await pilot.press("x")
+        app.screen.query_one("#export-path").value = str(tmp_path / "states.svg")
+        app.screen.query_one("#export-states").value = True
+        app.screen.query_one("#export-path").focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: (tmp_path / "states.svg").exists(), "the SVG with states", limit=60)
+        await app.workers.wait_for_complete()
+        assert "unchallenged" in (tmp_path / "states.svg").read_text()
         # the argument under the cursor; the file exists, so a fresh name is offered
         app.jump(A("tendering-saves"))
         await pilot.press("X")
