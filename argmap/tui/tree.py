@@ -391,6 +391,16 @@ class ArgTree(Tree[Row]):
             strip = self._line_cache[key] = self._draw_line(line, y, width, base_style, hover, cursor)
         return strip.crop(x1, x2)
 
+    def _refresh_node(self, node: TreeNode[Row]) -> None:
+        # Tree repaints a node's whole visible subtree when the cursor or the
+        # mouse enters or leaves it, to highlight the subtree's guides.  Here
+        # only the cursor's own line looks different (_draw_line), so only
+        # that line is repainted: a move on an open map row repaints two
+        # lines, not the map.
+        line = node._line
+        if line >= 0:
+            self._refresh_line(line)
+
     def _draw_line(self, line, y: int, width: int, base_style: Style, hover: bool, cursor: bool) -> Strip:
         line_style = base_style
         if hover:

@@ -502,3 +502,20 @@ async def test_the_source_stays_still_and_moves_its_highlight_when_the_quote_is_
         assert lit(after)
         if after != before:
             assert not lit(before)  # the old highlight is gone, though its line was cached
+
+
+async def test_a_cursor_move_off_an_open_map_repaints_two_lines_not_the_map(fixture_maps: Path) -> None:
+    app = make_app(fixture_maps, analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        tree = app.browser.tree
+        tree.select(tree.map_node("alpha"))
+        tree.action_expand_subtree()
+        tree.select(tree.map_node("alpha"))
+        await pilot.pause()
+        repainted: list[int] = []
+        original = tree._refresh_line
+        tree._refresh_line = lambda line: (repainted.append(line), original(line))[1]
+        await pilot.press("down")
+        await pilot.pause()
+        assert sorted(set(repainted)) == [0, 1], repainted  # the old cursor line and the new one
