@@ -10,15 +10,13 @@ thing.  No Textual here: plain strings, for the widgets to style.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from ..analysis.show import force_phrase, relation_detail
-from ..analysis.states import DebateState, debate_state
-from ..model import Force, Label, Node, Project, Ref, Relation, RelKind, StanceDetail
+from ..analysis.states import debate_state
+from ..model import Force, Label, Node, Project, Relation, RelKind, StanceDetail
 from ..schemes import get as get_scheme
 
 __all__ = ["force_phrase", "force_sentence", "force_gloss", "relation_words", "qualify_how", "scheme_name",
-           "adopted_by", "stance_qualifiers", "state_of", "expected_words", "reason_words"]
+           "adopted_by", "stance_qualifiers", "debate_state", "expected_words", "reason_words"]
 
 # What each force means, for the detail pane (docs/format.md's table, shortened).
 _GLOSS = {
@@ -104,11 +102,6 @@ def stance_qualifiers(detail: StanceDetail | None) -> str:
     bits = [f"if {detail.condition}" if detail.condition else "", f"only {detail.scope}" if detail.scope else "",
             f"as of {detail.as_of}" if detail.as_of else ""]
     return "; ".join(b for b in bits if b)
-
-
-def state_of(project: Project, labels: Mapping[Ref, Label], ref: Ref) -> DebateState | None:
-    """The node's state in the debate as mapped ("defended", ...), never a bare IN or OUT."""
-    return debate_state(project, labels, ref)
 
 
 def expected_words(label: Label) -> str:

@@ -27,7 +27,7 @@ from ..palette import KIND_COLOURS, LABEL_COLOURS, RELATION_COLOURS, STANCE_COLO
 from ..visible import visible
 from .argtree import Row
 from .commentary import (adopted_by, expected_words, force_gloss, force_phrase, force_sentence, qualify_how,
-                         reason_words, relation_words, stance_qualifiers, state_of)
+                         reason_words, relation_words, stance_qualifiers, debate_state)
 from .tree import FORCE_STYLE, RELATION_GLYPHS
 
 __all__ = ["NodeDetail", "Analysis", "speaker_text"]
@@ -244,7 +244,7 @@ class NodeDetail(OptionList):
     def _label_lines(self, project: Project, node: Node, analysis: Analysis | None, note: str) -> None:
         # The state in the debate as the maps record it (docs/analysis.md), never a bare IN or OUT.
         label = analysis.labels.get(node.ref) if analysis is not None else None
-        state = state_of(project, analysis.labels, node.ref) if label is not None else None
+        state = debate_state(project, analysis.labels, node.ref) if label is not None else None
         if state is not None:
             line = Text.assemble(("in the debate: ", "dim"),
                                  (state.value, Style(color=LABEL_COLOURS[label], bold=True)),

@@ -27,7 +27,7 @@ from ..model import Label, Project, Ref
 from ..palette import LABEL_COLOURS
 from ..visible import visible
 from .argtree import Outline, Row
-from .commentary import state_of
+from .commentary import debate_state
 from .tree import row_label
 
 __all__ = ["ReadingScreen", "reading_rows", "MAX_READ_ROWS"]
@@ -72,7 +72,7 @@ def reading_text(project: Project, rows: list[tuple[int, Row]], cut: bool,
             speaker = project.maps[node.map_id].speakers.get(node.by) if node.map_id in project.maps else None
             label.append(f"  \u2014 {visible(speaker.name if speaker else node.by, one_line=True)}", "dim")
         if node is not None and labels is not None and node.ref in labels:
-            state = state_of(project, labels, node.ref)
+            state = debate_state(project, labels, node.ref)
             label.append(f" \u00b7 {state.value}", Style(color=LABEL_COLOURS[labels[node.ref]], italic=True))
         parts.append(Padding(label, (0, 0, 0, indent)))
     if cut:
