@@ -18,6 +18,7 @@ from textual.markup import escape
 from ..export.escape import truncate
 from ..plural import plural
 from ..visible import visible
+from .commentary import force_phrase
 from .search import middle
 
 if TYPE_CHECKING:
@@ -87,5 +88,7 @@ class ArgmapCommands(Provider):
             text = f"Node: {_line(hit.ref)}"
             # Below the maps and commands that match well, in the index's order.
             score = 0.5 * (1 - rank / (2 * MAX_NODE_HITS)) * (hit.score / best if rank < len(hits) else 0.6)
+            force = force_phrase(app.project, node)  # ascribed by ..., hedged, ...
+            kind = f"{node.kind.value} [{_line(force)}]" if force else node.kind.value
             yield Hit(max(score, 0.01), _highlight(matcher, text), partial(app.jump, hit.ref), text=text,
-                      help=escape(f"{node.kind.value}: {truncate(_line(node.text), HELP_TEXT)}"))
+                      help=escape(f"{kind}: {truncate(_line(node.text), HELP_TEXT)}"))

@@ -263,3 +263,16 @@ async def test_search_results_say_how_a_node_is_put_forward(commentary_maps: Pat
         results = screen.query_one("#search-results")
         texts = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
         assert any("[ascribed by The Columnist] Any criticism" in t for t in texts), texts
+
+
+async def test_the_palette_says_how_a_node_is_put_forward(commentary_maps: Path) -> None:
+    from argmap.tui.commands import ArgmapCommands
+
+    app = make_app(commentary_maps, analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        provider = ArgmapCommands(app.screen)
+        from textual.content import Content
+
+        hits = {hit.text: Content.from_markup(hit.help).plain async for hit in provider.search("criticism")}
+        assert "claim [ascribed by The Columnist]: Any criticism" in hits["Node: gamma:criticism-is-attack"]
