@@ -276,3 +276,61 @@ async def test_the_palette_says_how_a_node_is_put_forward(commentary_maps: Path)
 
         hits = {hit.text: Content.from_markup(hit.help).plain async for hit in provider.search("criticism")}
         assert "claim [ascribed by The Columnist]: Any criticism" in hits["Node: gamma:criticism-is-attack"]
+
+
+async def test_hostile_names_and_conditions_in_the_new_constructs_are_shown_not_sent(tmp_path: Path) -> None:
+    """Who ascribes, who draws an inference, a stance's condition, an adopter: controls and markup as text."""
+    from .test_hostile_text import CONTROLS_YAML, SHOWN, _assert_no_raw_controls
+
+    maps, seeds = tmp_path / "maps", tmp_path / "seeds"
+    maps.mkdir()
+    seeds.mkdir()
+    (seeds / "s.txt").write_text("One. Two.\n", encoding="utf-8")
+    h = CONTROLS_YAML
+    (maps / "m.yaml").write_text(f"""\
+map: m
+title: A map
+source: {{seed: s.txt, genre: news-report}}
+speakers:
+  a: {{name: '[bold red]loud[/]'}}
+  b: {{name: {h}, adopts: [a]}}
+nodes:
+  c:
+    kind: claim
+    by: a
+    force: ascribed
+    said_by: b
+    text: One.
+    quote: One.
+    stance: {{t: {{is: for, if: {h}}}}}
+  p:
+    kind: premise
+    by: a
+    text: Two.
+    quote: Two.
+    supports: {{to: c, by: b, scheme: expert-opinion}}
+""", encoding="utf-8")
+    (maps / "topics.yaml").write_text("topics:\n  t:\n    question: Q?\n", encoding="utf-8")
+    app = make_app(maps)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await loaded(pilot)
+        app.browser.tree.action_expand_subtree()
+        assert app.jump(Ref("m", "c"))
+        await pilot.pause(0.2)
+        _assert_no_raw_controls(app, "tree and detail")
+        rows: list[str] = []
+        app.browser.tree.each_row(lambda node: rows.append(node.label.plain))
+        assert any(r.startswith(f"claim [ascribed by {SHOWN}") for r in rows), rows
+        text = detail_text(app)  # as shown, wrapped by the pane
+        assert f"ascribed to [bold red]loud[/] by {SHOWN}" in text
+        assert f"(if {SHOWN}" in text
+        assert "inference drawn by " + SHOWN in text
+        await pilot.press("v")
+        await pilot.pause(0.2)
+        _assert_no_raw_controls(app, "reading view")
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        await pilot.press("t")
+        await pilot.pause(0.3)
+        _assert_no_raw_controls(app, "topics")
+        assert app.is_running
