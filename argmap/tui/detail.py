@@ -28,7 +28,7 @@ from ..visible import visible
 from .argtree import Row
 from .commentary import (adopted_by, expected_words, force_gloss, force_phrase, force_sentence, qualify_how,
                          reason_words, relation_words, stance_qualifiers, debate_state)
-from .tree import FORCE_STYLE, RELATION_GLYPHS
+from .rowtext import FORCE_STYLE, RELATION_GLYPHS
 
 __all__ = ["NodeDetail", "Analysis", "speaker_text"]
 

@@ -28,7 +28,7 @@ from ..palette import LABEL_COLOURS
 from ..visible import visible
 from .argtree import Outline, Row
 from .commentary import debate_state
-from .tree import row_label
+from .rowtext import row_label
 
 __all__ = ["ReadingScreen", "reading_rows", "MAX_READ_ROWS"]
 

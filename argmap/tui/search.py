@@ -27,7 +27,7 @@ from ..export.escape import truncate
 from ..palette import KIND_COLOURS
 from ..visible import visible
 from .commentary import force_phrase
-from .tree import FORCE_STYLE
+from .rowtext import FORCE_STYLE
 from .searching import FILTER_FIELDS, Hit, SearchIndex, parse_query
 
 __all__ = ["SearchScreen", "FilterSuggester"]

@@ -32,7 +32,7 @@ from .commentary import force_phrase
 from .footer import KeysFooter
 from .messages import ChoiceRequested, JumpRequested
 from .stances import Cell, MatrixRow, StanceMatrix, stance_matrix
-from .tree import FORCE_STYLE
+from .rowtext import FORCE_STYLE
 
 if TYPE_CHECKING:
     from .app import ArgmapApp
