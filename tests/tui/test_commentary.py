@@ -233,20 +233,22 @@ async def test_topics_keep_ascribed_positions_apart_and_say_what_qualifies(comme
         label = str(table.rows[f"ascribed:{labour.key}"].label)
         holder, teller = label.split("\n")
         assert holder == "  Labour" and teller.startswith("  ascribed by The Colu")
+
+        async def line_under(row, topic: str) -> str:
+            """The line under the matrix with the cursor on *row*'s cell for *topic*."""
+            screen.table.cursor_coordinate = (rows.index(row), screen.matrix.topics.index(topic))
+            await pilot.pause()
+            return str(screen.query_one("#cell-detail").render())
+
+        def speaker(key: str):
+            return next(r for r in rows if r.kind == "speaker" and r.key == key)
+
         # The line under the matrix says it is ascribed, and what qualifies a stance.
-        screen.table.cursor_coordinate = (rows.index(labour), screen.matrix.topics.index("central-control"))
-        await pilot.pause()
-        line = str(screen.query_one("#cell-detail").render())
+        line = await line_under(labour, "central-control")
         assert "is for" in line and "not their own stance" in line
-        ministers = next(r for r in rows if r.kind == "speaker" and r.key == "ministers")
-        screen.table.cursor_coordinate = (rows.index(ministers), screen.matrix.topics.index("tendering"))
-        await pilot.pause()
-        line = str(screen.query_one("#cell-detail").render())
+        line = await line_under(speaker("ministers"), "tendering")
         assert "qualified: end-market: if where it inhibits integration; as of 2021-02" in line
-        reader = next(r for r in rows if r.kind == "speaker" and r.key == "reader")
-        screen.table.cursor_coordinate = (rows.index(reader), screen.matrix.topics.index("tendering"))
-        await pilot.pause()
-        assert "adopted from ministers" in str(screen.query_one("#cell-detail").render())
+        assert "adopted from ministers" in await line_under(speaker("reader"), "tendering")
 
 
 async def test_search_results_say_how_a_node_is_put_forward(commentary_maps: Path) -> None:
