@@ -22,14 +22,23 @@ __all__ = ["combine", "Cell", "MatrixRow", "StanceMatrix", "stance_matrix"]
 
 @dataclass
 class Cell:
-    """One position, with the nodes it comes from (the cell jumps to them)."""
+    """One position, with the nodes it comes from (the cell jumps to them).
+
+    ``position`` is what `argmap stances` prints: a stance's value, or
+    ``"split"`` for an article whose voices differ, with who holds what in
+    ``held``.
+    """
 
     refs: list[Ref] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
+    position: str | None = None
+    held: dict[str, list[str]] | None = None  # a split article: position -> speakers
 
     @property
-    def stance(self) -> Stance | None:
-        return combine(self.stances)
+    def stance(self) -> str | None:
+        """The position shown (kept under its old name: the screen and tests read it)."""
+        return self.position if self.position is not None else (
+            combined.value if (combined := combine(self.stances)) else None)
 
 
 @dataclass
@@ -53,7 +62,8 @@ class StanceMatrix:
 
 
 def _row(row: Row, detail: str) -> MatrixRow:
-    cells = {topic: Cell(list(row.refs[topic]), list(stances)) for topic, stances in row.stances.items()}
+    cells = {topic: Cell(list(row.refs[topic]), list(stances), row.position(topic), row.split(topic))
+             for topic, stances in row.stances.items()}
     notes = {topic: list(dict.fromkeys(row.notes(topic))) for topic in row.stances if row.notes(topic)}
     return MatrixRow(row.kind, row.id, row.name, detail, cells, notes)
 

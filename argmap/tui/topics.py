@@ -172,7 +172,10 @@ class TopicsScreen(Screen):
             detail.append(" takes no position on this topic", "dim")
         else:
             detail.append(" is ")
-            detail.append(cell.stance.value, Style(color=STANCE_COLOURS[cell.stance.value], bold=True))
+            detail.append(cell.stance, Style(color=STANCE_COLOURS[cell.stance], bold=True))
+            if cell.held:  # the article's voices differ: who holds what
+                detail.append(": " + "; ".join(f"{position}: {', '.join(_line(v) for v in voices)}"
+                                               for position, voices in cell.held.items()))
             counts = {s.value: cell.stances.count(s) for s in dict.fromkeys(cell.stances)}
             detail.append("  (" + ", ".join(f"{n} {s}" for s, n in counts.items()) + ")", "dim")
             detail.append("  \u00b7 Enter jumps to " + ("the node" if len(cell.refs) == 1 else
@@ -245,7 +248,7 @@ def _header(topic: str) -> Text:
 def _cell_text(cell: Cell | None) -> Text:
     if cell is None or cell.stance is None:
         return Text("\u00b7", "dim", justify="center")
-    text = Text(cell.stance.value, Style(color=STANCE_COLOURS[cell.stance.value], bold=True))
+    text = Text(cell.stance, Style(color=STANCE_COLOURS[cell.stance], bold=True))
     if len(cell.refs) > 1:
         text.append(f" {len(cell.refs)}", "dim")
     return text
