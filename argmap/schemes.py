@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["Scheme", "SCHEMES", "SCHEME_IDS", "SUPPORT", "CONFLICT", "BOTH", "by_aif_name"]
+__all__ = ["Scheme", "SCHEMES", "SCHEME_IDS", "SUPPORT", "CONFLICT", "BOTH", "by_aif_name", "name_of"]
 
 SUPPORT, CONFLICT, BOTH = "support", "conflict", "support or conflict"
 
@@ -64,6 +64,14 @@ _BY_AIF = {s.aif.casefold(): s for s in SCHEMES}
 
 def get(scheme_id: str) -> Scheme | None:
     return _BY_ID.get(scheme_id)
+
+
+def name_of(scheme_id: str | None) -> str:
+    """The scheme's readable name ("Expert Opinion"), as people see it; an id the catalogue lacks, as written."""
+    if not scheme_id:
+        return ""
+    scheme = _BY_ID.get(scheme_id)
+    return scheme.aif if scheme is not None else scheme_id
 
 
 def by_aif_name(name: str) -> Scheme | None:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import LINKS, ArgMap, Argument, Force, Kind, Label, Node, Project, Ref, Relation, RelKind
+from ..schemes import name_of
 from ..visible import visible
 from .states import LEGEND, debate_state
 
@@ -64,7 +65,7 @@ def relation_detail(project: Project, relation: Relation) -> str:
         speaker = argmap.speakers.get(relation.drawn_by) if argmap else None
         parts.append(f"inference drawn by {speaker.name if speaker else relation.drawn_by}")
     if relation.scheme is not None:
-        parts.append(f"scheme: {relation.scheme}")
+        parts.append(f"scheme: {name_of(relation.scheme)}")
     return "; ".join(parts)
 
 

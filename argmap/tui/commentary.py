@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..analysis.show import force_phrase, relation_detail
 from ..analysis.states import debate_state
 from ..model import Force, Label, Node, Project, Relation, RelKind, StanceDetail
-from ..schemes import get as get_scheme
+from ..schemes import name_of
 
 __all__ = ["force_phrase", "force_sentence", "force_gloss", "relation_words", "qualify_how", "scheme_name",
            "adopted_by", "stance_qualifiers", "debate_state", "expected_words", "reason_words"]
@@ -44,12 +44,7 @@ def force_gloss(node: Node) -> str:
     return _GLOSS.get(node.effective_force, "")
 
 
-def scheme_name(scheme_id: str | None) -> str:
-    """The scheme's readable name ("Expert Opinion"); an id the catalogue lacks, as written."""
-    if not scheme_id:
-        return ""
-    scheme = get_scheme(scheme_id)
-    return scheme.aif if scheme is not None else scheme_id
+scheme_name = name_of  # the scheme's readable name ("Expert Opinion")
 
 
 def qualify_how(relation: Relation) -> str:

@@ -63,9 +63,9 @@ def test_show_names_force_qualification_scheme_and_related(make_maps) -> None:
     assert "(premise, Critics, rhetorical question)" in out
     assert "(claim, A reader, hedged)" in out
     assert "~ [not enough] [unchallenged] bullet (concession, Critics)" in out
-    assert "+ [scheme: sign] [unchallenged] madness" in out
+    assert "+ [scheme: Sign] [unchallenged] madness" in out  # the readable name
     assert "[inference drawn by A reader] [unchallenged] failed" in out
-    assert "− [scheme: negative-consequences] [unchallenged] central" in out
+    assert "− [scheme: Negative Consequences] [unchallenged] central" in out
     assert "≈ related to cut" in out
     # the qualification did not defeat: cut is attacked by central (IN), not by bullet
     assert "[challenged, no reply in the maps] cut" in out
