@@ -56,7 +56,8 @@ def export_diagram(project: Project, path: str | os.PathLike, map_id: str, focus
                    depth: int | None = None, labels: object | None = None) -> Path:
     """Draw *map_id* (or *focus* and its neighbourhood to *depth*) to *path*; its absolute path.
 
-    The format is *path*'s extension (``.svg``, ``.png``, ``.pdf``).  Raises
+    The format is *path*'s extension (``.svg``, ``.png``, ``.pdf``); a PDF is
+    A4 pages, as ``argmap export`` makes it by default.  Raises
     OutputExistsError if *path* exists, UsageError for another extension,
     RenderError from the exporter (PNG and PDF need the system Graphviz).
     """
@@ -72,7 +73,12 @@ def export_diagram(project: Project, path: str | os.PathLike, map_id: str, focus
     options: dict = {"focus": focus, "depth": depth} if focus is not None else {}
     if labels is not None:
         options["labels"] = labels
-    data = render_map(project, map_id if focus is None else None, fmt, **options)
+    if fmt == "pdf":  # as `argmap export` does: A4 pages, split only where one page would print under 9 pt
+        from ..export.pages import render_pages
+
+        ((_, data),) = render_pages(project, map_id if focus is None else None, fmt, page="a4", **options)
+    else:
+        data = render_map(project, map_id if focus is None else None, fmt, **options)
     written = write_bytes(path, data, overwrite=False)
     return Path(os.path.abspath(written))
 
