@@ -15,7 +15,7 @@ from ..analysis.states import debate_state
 from ..model import Force, Label, Node, Project, Relation, RelKind, StanceDetail
 from ..schemes import name_of
 
-__all__ = ["force_phrase", "force_sentence", "force_gloss", "relation_words", "qualify_how", "scheme_name",
+__all__ = ["force_phrase", "row_force", "force_sentence", "force_gloss", "relation_words", "qualify_how", "scheme_name",
            "adopted_by", "stance_qualifiers", "debate_state", "expected_words", "reason_words"]
 
 # What each force means, for the detail pane (docs/format.md's table, shortened).
@@ -50,6 +50,19 @@ scheme_name = name_of  # the scheme's readable name ("Expert Opinion")
 def qualify_how(relation: Relation) -> str:
     """What a ``qualifies`` relation does, in words: "limits", "not enough" or "concedes"."""
     return (relation.how.value if relation.how is not None else "limits").replace("-", " ")
+
+
+def row_force(project: Project, node: Node) -> str:
+    """:func:`force_phrase` for a one-line tree row: a reported node says only "reported".
+
+    In a news report nearly every node is reported by the outlet, and "reported by
+    Civil Service World" on each row would push the node's text off the pane; the
+    detail and the reading view say who reports it.  Who ascribes a position stays:
+    it is what tells Heath's words from Labour's.
+    """
+    if node.effective_force is Force.REPORTED:
+        return "reported"
+    return force_phrase(project, node)
 
 
 def relation_words(project: Project, relation: Relation) -> str:

@@ -18,7 +18,7 @@ from ..palette import KIND_COLOURS, RELATION_COLOURS
 from ..plural import plural
 from ..visible import visible
 from .argtree import Row
-from .commentary import force_phrase, qualify_how, relation_words
+from .commentary import qualify_how, relation_words, row_force
 
 __all__ = ["RELATION_GLYPHS", "LINK_GLYPH", "FORCE_STYLE", "row_label", "broken_label"]
 
@@ -65,7 +65,7 @@ def row_label(project: Project, row: Row) -> Text:
     if row.kind == "link":
         text.append(LINK_GLYPH + " ", "dim")
     text.append(node.kind.value, _KIND_STYLES[node.kind])
-    force = force_phrase(project, node)
+    force = row_force(project, node)
     if force:  # early in the row, so a row cut to the pane still says it
         text.append(f" [{_line(force)}]", FORCE_STYLE)
     text.append(" ")

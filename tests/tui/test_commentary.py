@@ -86,7 +86,7 @@ async def test_tree_rows_say_force_qualification_and_scheme(commentary_maps: Pat
         assert row("vision was imperfect").startswith("~ concedes: concession ")
         # A support's scheme by its readable name, and who draws the inference.
         competition = row("Competition helped")
-        assert competition.startswith("+ premise [reported by The Columnist] ")
+        assert competition.startswith("+ premise [reported] ")  # who reports it: in the detail
         assert competition.endswith("(scheme: Expert Opinion; inference drawn by Labour)")
         assert row("reverse the 2012 act").endswith("(scheme: Cause To Effect)")
         assert row("should not allow").endswith("(scheme: Ad Hominem)")
