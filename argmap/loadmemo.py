@@ -85,6 +85,7 @@ class FileMemo:
             if _stamp(seed) != entry.seed_stamp:
                 return None
             seeds.read.setdefault(seed, None)  # still one of the files this load depends on
+        self._before.pop(path, None)  # reused: nothing will be put for it
         self.hits += 1
         return entry.loaded
 
@@ -101,3 +102,5 @@ class FileMemo:
         """Drop the entries of files not in *keep* (deleted or moved away)."""
         for path in [p for p in self._entries if p not in keep]:
             del self._entries[path]
+        for path in [p for p in self._before if p not in keep]:
+            del self._before[path]
