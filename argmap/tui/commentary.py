@@ -15,7 +15,7 @@ from ..analysis.states import debate_state
 from ..model import Force, Label, Node, Project, Relation, RelKind, StanceDetail
 from ..schemes import name_of
 
-__all__ = ["force_phrase", "row_force", "force_sentence", "force_gloss", "relation_words", "qualify_how", "scheme_name",
+__all__ = ["force_phrase", "row_force", "force_sentence", "force_gloss", "relation_words", "qualify_how",
            "adopted_by", "stance_qualifiers", "debate_state", "expected_words", "reason_words"]
 
 # What each force means, for the detail pane (docs/format.md's table, shortened).
@@ -42,9 +42,6 @@ def force_sentence(project: Project, node: Node) -> str:
 def force_gloss(node: Node) -> str:
     """What *node*'s force means, or "" for a plain assertion."""
     return _GLOSS.get(node.effective_force, "")
-
-
-scheme_name = name_of  # the scheme's readable name ("Expert Opinion")
 
 
 def qualify_how(relation: Relation) -> str:
@@ -76,7 +73,7 @@ def relation_words(project: Project, relation: Relation) -> str:
     if relation.kind is RelKind.QUALIFIES:
         parts.insert(0, qualify_how(relation))
     if relation.scheme:
-        parts.insert(0, f"scheme: {scheme_name(relation.scheme)}")
+        parts.insert(0, f"scheme: {name_of(relation.scheme)}")
     return "; ".join(p for p in parts if p)
 
 
